@@ -1,0 +1,135 @@
+"""Shared fixtures: a small hand-made dataset whose line numbers the tests know."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
+from timeline.errors import DataError
+from timeline.validate import load_dataset
+
+ARTICLE = textwrap.dedent(
+    """\
+    Leaders agree on border plan
+
+    WASHINGTON — The two presidents met Tuesday at the White House and agreed
+    to spend $1.5 billion on border technology.
+
+    The agreement follows talks that began last month, officials said.
+    """
+)
+
+SOURCES = textwrap.dedent(
+    """\
+    sources:
+      - id: wire-2022
+        file: wire.txt
+        title: Leaders agree on border plan
+        outlet: Example Wire
+        url: https://example.org/2022/07/13/leaders-agree
+        published:
+          date: 2022-07-13
+          found_in: url
+          phrase: 2022/07/13
+    """
+)
+
+EVENTS = textwrap.dedent(
+    """\
+    events:
+      - id: border-plan
+        title: Leaders agree on border plan
+        summary: The presidents agree to spend money on border technology.
+        category: funding
+        actors: [United States, Mexico]
+        amounts:
+          - value: 1500000000
+            currency: USD
+            what: border technology
+        date: 2022-07-12
+        date_evidence:
+          source: wire-2022
+          phrase: Tuesday
+          anchor: 2022-07-13
+        excerpts:
+          - source: wire-2022
+            quote: agreed to spend $1.5 billion on border technology
+
+      - id: talks-begin
+        title: Talks begin
+        summary: Officials start talking.
+        category: diplomacy
+        actors: [Officials]
+        date: 2022-06
+        date_evidence:
+          source: wire-2022
+          phrase: last month
+          anchor: 2022-07-13
+        excerpts:
+          - source: wire-2022
+            quote: The agreement follows talks that began last month
+    """
+)
+
+
+@dataclass
+class Tiny:
+    """A small dataset on disk, with helpers to break it."""
+
+    data_dir: Path
+    seeds_dir: Path
+
+    @property
+    def events_file(self) -> Path:
+        return self.data_dir / "events.yaml"
+
+    def write(self, name: str, text: str) -> None:
+        (self.data_dir / name).write_text(text, encoding="utf-8")
+
+    def replace(self, name: str, old: str, new: str, count: int = 1) -> None:
+        path = self.data_dir / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    def load(self):
+        return load_dataset(self.data_dir, self.seeds_dir)
+
+    def problems(self) -> list[str]:
+        """The problem lines the validator reports (fails the test if it reports none)."""
+        with pytest.raises(DataError) as info:
+            self.load()
+        return [str(p) for p in info.value.problems]
+
+
+@pytest.fixture
+def tiny(tmp_path, monkeypatch) -> Tiny:
+    monkeypatch.chdir(tmp_path)  # so files are shown as data/events.yaml
+    data_dir, seeds_dir = tmp_path / "data", tmp_path / "seeds"
+    data_dir.mkdir()
+    seeds_dir.mkdir()
+    (seeds_dir / "wire.txt").write_text(ARTICLE, encoding="utf-8")
+    shutil.copy(DEFAULT_DATA_DIR / "administrations.yaml", data_dir / "administrations.yaml")
+    (data_dir / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    (data_dir / "events.yaml").write_text(EVENTS, encoding="utf-8")
+    return Tiny(data_dir, seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped dataset, loaded once."""
+    return load_dataset(DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR)
+
+
+@pytest.fixture
+def shipped_copy(tmp_path, monkeypatch) -> Tiny:
+    """A writable copy of the shipped data and seeds."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "data")
+    shutil.copytree(DEFAULT_SEEDS_DIR, tmp_path / "seeds")
+    return Tiny(tmp_path / "data", tmp_path / "seeds")

@@ -1,0 +1,175 @@
+"""Curated dates with a precision, and their derivation from article phrases with dateparser."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+PRECISIONS = ("year", "month", "week", "day")  # coarse to fine
+_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTH_ABBR = calendar.month_abbr
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a year, a month or a day; ``str()`` gives it back as written."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def first_day(self) -> dt.date:
+        """The first calendar day the date may mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The last calendar day the date may mean."""
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        if self.month:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, 12, 31)
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+def parse_partial_date(value: object) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError saying what is wrong."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    match = _PARTIAL.match(text or "")
+    if not match:
+        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise ValueError(f"{text} is not a real date ({exc})") from None
+    return PartialDate(year, month, day)
+
+
+def format_partial_date(date: PartialDate) -> str:
+    """Show a date at its precision, for people: '2013', 'Jul 2013', 'Jul 23, 2013'."""
+    if date.day:
+        return f"{_MONTH_ABBR[date.month]} {date.day}, {date.year}"
+    if date.month:
+        return f"{_MONTH_ABBR[date.month]} {date.year}"
+    return str(date.year)
+
+
+def truncate(day: dt.date, precision: str) -> PartialDate:
+    """Cut a calendar day down to a precision ('week' and 'day' keep the day)."""
+    if precision == "year":
+        return PartialDate(day.year)
+    if precision == "month":
+        return PartialDate(day.year, day.month)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def is_finer(precision: str, than: str) -> bool:
+    """True when ``precision`` says more than ``than`` does (day is finer than month)."""
+    return _RANK[precision] > _RANK[than]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What dateparser makes of a phrase against an anchor."""
+
+    day: dt.date
+    period: str  # day, week, month or year
+
+
+@lru_cache(maxsize=65536)
+def resolve_phrase(phrase: str, anchor: dt.date) -> Resolution | None:
+    """Resolve a date phrase ('Tuesday', 'last month', 'July 12, 2022') against the anchor.
+
+    Past dates are preferred, as a news report mostly tells what has happened. Cached:
+    each distinct (phrase, anchor) pair is parsed once.
+    """
+    parser = _parser_for(anchor)
+    data = parser.get_date_data(phrase)
+    if data is None or data.date_obj is None:
+        return None
+    return Resolution(day=data.date_obj.date(), period=data.period or "day")
+
+
+@lru_cache(maxsize=4096)
+def _parser_for(anchor: dt.date):
+    # Imported here: dateparser is slow to import and the page does not always need it.
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime(anchor.year, anchor.month, anchor.day)
+    return DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False},
+    )
+
+
+@lru_cache(maxsize=4096)
+def parse_absolute(phrase: str) -> dt.datetime | None:
+    """Parse an absolute stamp ('2024-02-28 23:10:56', 'Mar 28, 2024', '2018/12/13',
+    an epoch number, read as UTC) into a datetime, or None."""
+    from dateparser import parse
+
+    text = phrase.strip()
+    # Epoch seconds are UTC whatever the machine's zone; without TO_TIMEZONE dateparser
+    # would give local time.
+    settings = {"TIMEZONE": "UTC", "TO_TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": False}
+    if re.fullmatch(r"\d{8}", text):  # 20130725, as in many addresses
+        return parse(text, date_formats=["%Y%m%d"], settings=settings)
+    return parse(text, languages=["en"], settings=settings)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How an event's date follows from its evidence."""
+
+    status: str  # "auto" (dateparser agrees) or "manual" (the curator's note explains it)
+    resolved: PartialDate | None  # what dateparser made of the phrase, at its period
+    period: str | None
+
+
+def check_derivation(
+    date: PartialDate, phrase: str, anchor: dt.date, has_note: bool
+) -> tuple[Derivation | None, str | None]:
+    """Decide whether ``date`` follows from ``phrase`` resolved against ``anchor``.
+
+    Returns (derivation, None) when it does or when a note covers it, and
+    (None, message) when it does not and nothing explains why.
+    """
+    res = resolve_phrase(phrase, anchor)
+    if res is None:
+        if has_note:
+            return Derivation("manual", None, None), None
+        return None, (
+            f'dateparser cannot resolve "{phrase}" against {anchor}; '
+            "use a phrase it reads or add a note that explains the date"
+        )
+    got = truncate(res.day, res.period)
+    if is_finer(date.precision, res.period):
+        if has_note:
+            return Derivation("manual", got, res.period), None
+        return None, (
+            f'"{phrase}" gives only a {res.period} ({got}), but {date} is a {date.precision}; '
+            f"write {truncate(res.day, res.period if res.period != 'week' else 'month')} or add a note"
+        )
+    if truncate(res.day, date.precision) == date:
+        return Derivation("auto", got, res.period), None
+    if has_note:
+        return Derivation("manual", got, res.period), None
+    return None, (
+        f'dateparser resolves "{phrase}" against {anchor} to {got}, not {date}; '
+        "fix the date, the phrase or the anchor, or add a note that explains the date"
+    )

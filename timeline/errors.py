@@ -1,0 +1,55 @@
+"""One error family for data problems, each naming file, line, subject, field and a hint."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    message: str
+    subject: str | None = None  # e.g. 'event "smart-border-pledge"'
+    field: str | None = None  # e.g. "date_evidence.phrase"
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.subject:
+            parts.append(self.subject)
+        if self.field:
+            parts.append(self.field)
+        text = ": ".join(parts) + ": " + self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def sort_key(self) -> tuple:
+        """Order problems by file, then line."""
+        return (self.file, self.line or 0, self.message)
+
+
+class DataError(Exception):
+    """Raised with every problem found in the data, never just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path) -> str:
+    """Name a file the way a curator knows it: ``data/events.yaml`` for the shipped data,
+    relative to the working directory below it, absolute elsewhere."""
+    from timeline import PROJECT_DIR
+
+    path = Path(os.path.abspath(path))
+    for base in (PROJECT_DIR, Path.cwd()):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return str(path)

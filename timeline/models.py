@@ -1,0 +1,145 @@
+"""Strict models of the three data files: an unknown key is an error, never ignored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+from timeline.dates import PartialDate, parse_partial_date
+
+CATEGORIES = ("agreement", "funding", "enforcement", "migration-pathways", "diplomacy", "context")
+COUNTRIES = ("US", "MX")
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Bidirectional overrides and isolates can make text read differently from what it is.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _check_text(value: str) -> str:
+    for ch in value:
+        if ch in _BIDI:
+            raise ValueError(f"contains the bidirectional control U+{ord(ch):04X}; remove it")
+        if unicodedata.category(ch) == "Cc" and ch not in "\n\t":
+            raise ValueError(f"contains the control character U+{ord(ch):04X}; remove it")
+    return value
+
+
+def _check_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if "\n" in value.strip():
+        raise ValueError("must be one line")
+    return _check_text(value)
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f'"{value}" is not a slug: use lower-case letters, digits and single hyphens')
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f'"{value}" is not an http(s) address; only http:// and https:// links are allowed')
+    if any(c.isspace() for c in value.strip()):
+        raise ValueError("an address must not contain spaces")
+    return _check_text(value.strip())
+
+
+def _to_partial(value: object) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    return parse_partial_date(value)
+
+
+def _to_day(value: object) -> dt.date:
+    date = _to_partial(value)
+    if date.precision != "day":
+        raise ValueError(f"{value} must be a full date YYYY-MM-DD")
+    return date.first_day()
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+Line = Annotated[str, AfterValidator(_check_line)]
+Slug = Annotated[str, AfterValidator(_check_slug)]
+Url = Annotated[str, AfterValidator(_check_url)]
+DateValue = Annotated[PartialDate, BeforeValidator(_to_partial), PlainSerializer(str)]
+Day = Annotated[dt.date, BeforeValidator(_to_day), PlainSerializer(dt.date.isoformat)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, arbitrary_types_allowed=True)
+
+
+class Published(Strict):
+    """An article's publication date and how we know it."""
+
+    date: Day
+    found_in: Literal["text", "url", "record"]
+    phrase: Text | None = None
+    note: Text | None = None
+
+
+class Source(Strict):
+    id: Slug
+    file: Line
+    title: Line
+    outlet: Line
+    url: Url
+    published: Published
+
+
+class Administration(Strict):
+    id: Slug
+    country: Literal["US", "MX"]
+    name: Line
+    party: Line
+    start: Day
+    end: Day | None = None
+
+    def covers(self, first: dt.date, last: dt.date) -> bool:
+        """True when the term overlaps the days first..last (inclusive)."""
+        return self.start <= last and (self.end is None or self.end >= first)
+
+
+class Amount(Strict):
+    value: float = Field(gt=0)
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    what: Line
+
+
+class DateEvidence(Strict):
+    source: Slug
+    phrase: Line
+    anchor: Day
+    note: Text | None = None
+
+
+class Excerpt(Strict):
+    source: Slug
+    quote: Annotated[str, AfterValidator(_check_line)]
+
+
+class Event(Strict):
+    id: Slug
+    title: Line
+    summary: Text = Field(min_length=1)
+    category: Literal[CATEGORIES]  # type: ignore[valid-type]
+    actors: list[Line] = Field(min_length=1)
+    amounts: list[Amount] = Field(default_factory=list)
+    date: DateValue
+    end: DateValue | None = None
+    date_evidence: DateEvidence
+    excerpts: list[Excerpt] = Field(min_length=1)
+
+    def first_day(self) -> dt.date:
+        return self.date.first_day()
+
+    def last_day(self) -> dt.date:
+        return (self.end or self.date).last_day()

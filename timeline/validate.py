@@ -1,0 +1,512 @@
+"""Load the three data files and the articles, and prove every claim in them.
+
+``load_dataset`` either returns a Dataset in which every quote has been found in its
+article and every date follows from its evidence, or raises DataError with every problem
+at once, each located by file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
+from timeline.dates import Derivation, check_derivation, parse_absolute
+from timeline.errors import DataError, Problem, display_path
+from timeline.loading import YamlDoc, read_yaml
+from timeline.models import Administration, Event, Excerpt, Source
+from timeline.sources import Article, Span, check_source_path, read_article
+
+SOURCES_FILE = "sources.yaml"
+ADMINISTRATIONS_FILE = "administrations.yaml"
+EVENTS_FILE = "events.yaml"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A verified excerpt: where its quote sits in the article."""
+
+    excerpt: Excerpt
+    span: Span
+
+
+@dataclass
+class Dataset:
+    """Everything the page and the exports need, all of it verified."""
+
+    data_dir: Path
+    seeds_dir: Path
+    sources: dict[str, Source]
+    administrations: list[Administration]
+    events: list[Event]  # in time order
+    articles: dict[str, Article]  # by source id
+    derivations: dict[str, Derivation]  # by event id
+    passages: dict[str, list[Passage]]  # by event id
+    us_admins: dict[str, list[str]]  # event id -> administration ids
+    mx_admins: dict[str, list[str]]
+    published_status: dict[str, str]  # source id -> auto | manual
+    lines: dict[str, int] = field(default_factory=dict)  # event id -> line in events.yaml
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id, or None."""
+        return self._by_id().get(event_id)
+
+    def _by_id(self) -> dict[str, Event]:
+        if not hasattr(self, "_index"):
+            self._index = {e.id: e for e in self.events}
+        return self._index
+
+    def administration(self, admin_id: str) -> Administration:
+        """The administration with this id."""
+        return next(a for a in self.administrations if a.id == admin_id)
+
+    def counts(self) -> dict[str, int]:
+        """The figures ``validate`` prints."""
+        statuses = [d.status for d in self.derivations.values()]
+        return {
+            "events": len(self.events),
+            "sources": len(self.sources),
+            "administrations": len(self.administrations),
+            "excerpts": sum(len(p) for p in self.passages.values()),
+            "dates_auto": statuses.count("auto"),
+            "dates_manual": statuses.count("manual"),
+            "published_auto": list(self.published_status.values()).count("auto"),
+            "published_manual": list(self.published_status.values()).count("manual"),
+        }
+
+
+def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) -> Dataset:
+    """Load and verify a dataset; raise DataError with every problem found."""
+    data_dir = Path(data_dir or DEFAULT_DATA_DIR)
+    seeds_dir = Path(seeds_dir or DEFAULT_SEEDS_DIR)
+    problems: list[Problem] = []
+    if not seeds_dir.is_dir():
+        problems.append(Problem(display_path(seeds_dir), None, "seeds folder not found", hint="pass --seeds-dir"))
+
+    docs = {}
+    for name, key in ((SOURCES_FILE, "sources"), (ADMINISTRATIONS_FILE, "administrations"), (EVENTS_FILE, "events")):
+        docs[key] = _read_list_file(data_dir / name, key, problems)
+
+    sources = _build_items(docs["sources"], "sources", "source", Source, problems)
+    admins = _build_items(docs["administrations"], "administrations", "administration", Administration, problems)
+    events = _build_items(docs["events"], "events", "event", Event, problems)
+
+    articles: dict[str, Article] = {}
+    published_status: dict[str, str] = {}
+    if seeds_dir.is_dir():
+        for i, source in sources:
+            _check_source(source, i, docs["sources"], seeds_dir, articles, published_status, problems)
+    _check_administrations(admins, docs["administrations"], problems)
+
+    source_by_id = {s.id: s for _, s in sources}
+    # Sources that exist but failed their own checks: events citing them are not "unknown".
+    broken_sources = {
+        item.get("id")
+        for item in (docs["sources"].data["sources"] if docs["sources"] else [])
+        if isinstance(item, dict)
+    } - set(source_by_id)
+    admin_list = [a for _, a in admins]
+    derivations: dict[str, Derivation] = {}
+    passages: dict[str, list[Passage]] = {}
+    us_admins: dict[str, list[str]] = {}
+    mx_admins: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
+    for i, event in events:
+        doc = docs["events"]
+        lines[event.id] = doc.line_of(("events", i))
+        checker = _EventChecker(event, i, doc, source_by_id, articles, problems, broken_sources)
+        passages[event.id] = checker.check_excerpts()
+        derivation = checker.check_date()
+        if derivation:
+            derivations[event.id] = derivation
+        us, mx = checker.check_administrations(admin_list) if admin_list else ([], [])
+        us_admins[event.id], mx_admins[event.id] = us, mx
+
+    if problems:
+        raise DataError(problems)
+    ordered = sorted((e for _, e in events), key=lambda e: (e.first_day(), e.last_day(), e.id))
+    return Dataset(
+        data_dir=data_dir,
+        seeds_dir=seeds_dir,
+        sources=source_by_id,
+        administrations=sorted(admin_list, key=lambda a: (a.country, a.start)),
+        events=ordered,
+        articles=articles,
+        derivations=derivations,
+        passages=passages,
+        us_admins=us_admins,
+        mx_admins=mx_admins,
+        published_status=published_status,
+        lines=lines,
+    )
+
+
+def _read_list_file(path: Path, key: str, problems: list[Problem]) -> YamlDoc | None:
+    """Read a data file whose top level is ``key: [ ... ]``."""
+    try:
+        doc = read_yaml(path)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+    data = doc.data
+    if not isinstance(data, dict) or key not in data:
+        problems.append(
+            Problem(
+                doc.display,
+                1,
+                f'the file must be a mapping with a top-level "{key}:" list',
+                hint=f"start it with {key}:",
+            )
+        )
+        return None
+    for other in data:
+        if other != key:
+            problems.append(
+                Problem(
+                    doc.display,
+                    doc.line_of((other,)),
+                    f'unknown top-level key "{other}"',
+                    hint=f'only "{key}" is allowed',
+                )
+            )
+    if not isinstance(data[key], list):
+        problems.append(
+            Problem(doc.display, doc.line_of((key,)), f'"{key}" must be a list of entries, each starting with "- "')
+        )
+        return None
+    return doc
+
+
+def _subject(kind: str, item: Any, index: int) -> str:
+    if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"].strip():
+        return f'{kind} "{item["id"]}"'
+    return f"{kind} #{index + 1}"
+
+
+def _build_items(doc: YamlDoc | None, key: str, kind: str, model: type[BaseModel], problems: list[Problem]) -> list:
+    """Validate each entry on its own, so one bad entry does not hide the others' problems."""
+    if doc is None:
+        return []
+    built, first_line = [], {}
+    for i, item in enumerate(doc.data[key]):
+        subject = _subject(kind, item, i)
+        if not isinstance(item, dict):
+            problems.append(
+                Problem(doc.display, doc.line_of((key, i)), f"each {kind} must be a mapping of keys", subject)
+            )
+            continue
+        try:
+            obj = model.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(_describe_validation(exc, doc, (key, i), subject, model))
+            continue
+        line = doc.line_of((key, i, "id"))
+        if obj.id in first_line:
+            problems.append(
+                Problem(
+                    doc.display,
+                    line,
+                    f'id "{obj.id}" is used twice (first on line {first_line[obj.id]})',
+                    subject,
+                    "id",
+                    hint="ids must be unique; rename one",
+                )
+            )
+            continue
+        first_line[obj.id] = line
+        built.append((i, obj))
+    return built
+
+
+def _field_name(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed in the mapping at ``loc`` inside ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = None
+        if info is not None:
+            annotation = info.annotation
+            for candidate in (annotation, *getattr(annotation, "__args__", ())):
+                if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                    current = candidate
+                for inner in getattr(candidate, "__args__", ()):
+                    if isinstance(inner, type) and issubclass(inner, BaseModel):
+                        current = inner
+    return list(current.model_fields) if current is not None else []
+
+
+def _describe_validation(exc: ValidationError, doc: YamlDoc, base: tuple, subject: str, model) -> list[Problem]:
+    found = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        line = doc.line_of(base + loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            allowed = _allowed_keys(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f'did you mean "{close[0]}"?' if close else f"allowed keys: {', '.join(allowed)}"
+            found.append(
+                Problem(doc.display, line, f'unknown key "{loc[-1]}"', subject, _field_name(loc[:-1]) or None, hint)
+            )
+            continue
+        if kind == "missing":
+            found.append(
+                Problem(
+                    doc.display,
+                    line,
+                    f'required key "{loc[-1]}" is missing',
+                    subject,
+                    _field_name(loc[:-1]) or None,
+                    hint=f"add {loc[-1]}: …",
+                )
+            )
+            continue
+        message = err["msg"].removeprefix("Value error, ")
+        value = err.get("input")
+        if (
+            isinstance(value, (str, int, float))
+            and not isinstance(value, bool)
+            and len(str(value)) <= 60
+            and str(value) not in message
+        ):
+            message += f" (got {value!r})"
+        found.append(Problem(doc.display, line, message, subject, _field_name(loc)))
+    return found
+
+
+def _check_source(source, index, doc, seeds_dir, articles, published_status, problems) -> None:
+    where = doc.line_of(("sources", index, "file"))
+    subject = f'source "{source.id}"'
+    reason = check_source_path(seeds_dir, source.file)
+    if reason:
+        problems.append(Problem(doc.display, where, reason, subject, "file"))
+        return
+    try:
+        article = read_article(seeds_dir / source.file)
+    except DataError as exc:
+        for p in exc.problems:  # the article's own problem, then where it is referenced
+            problems.append(p)
+            if p.line is None:
+                problems.append(
+                    Problem(doc.display, where, f"{p.file}: {p.message}", subject, "file", hint="check the file name")
+                )
+        return
+    articles[source.id] = article
+    pub = source.published
+    line = doc.line_of(("sources", index, "published"))
+    if pub.found_in == "record":
+        if not pub.note:
+            problems.append(
+                Problem(
+                    doc.display,
+                    line,
+                    "a date found in the record needs a note saying how it is known",
+                    subject,
+                    "published.note",
+                )
+            )
+        published_status[source.id] = "manual"
+        return
+    if not pub.phrase:
+        problems.append(
+            Problem(
+                doc.display,
+                line,
+                f"give the phrase in the {pub.found_in} that shows the date",
+                subject,
+                "published.phrase",
+            )
+        )
+        return
+    haystack_ok = article.find(pub.phrase) is not None if pub.found_in == "text" else pub.phrase in source.url
+    if not haystack_ok:
+        where_text = "the article" if pub.found_in == "text" else "the url"
+        problems.append(
+            Problem(
+                doc.display,
+                doc.line_of(("sources", index, "published", "phrase")),
+                f'"{pub.phrase}" is not in {where_text}',
+                subject,
+                "published.phrase",
+            )
+        )
+        return
+    parsed = parse_absolute(pub.phrase)
+    if parsed is None or parsed.date() != pub.date:
+        got = parsed.date().isoformat() if parsed else "nothing"
+        problems.append(
+            Problem(
+                doc.display,
+                doc.line_of(("sources", index, "published", "date")),
+                f'"{pub.phrase}" parses to {got}, not {pub.date}',
+                subject,
+                "published.date",
+                hint="a page stamp is not always the publication date; check the evidence",
+            )
+        )
+        return
+    published_status[source.id] = "auto"
+
+
+def _check_administrations(admins, doc, problems) -> None:
+    by_country = defaultdict(list)
+    for i, a in admins:
+        by_country[a.country].append((i, a))
+        if a.end is not None and a.end < a.start:
+            problems.append(
+                Problem(
+                    doc.display,
+                    doc.line_of(("administrations", i, "end")),
+                    f"end {a.end} is before start {a.start}",
+                    f'administration "{a.id}"',
+                    "end",
+                )
+            )
+    for _country, terms in by_country.items():
+        terms.sort(key=lambda t: t[1].start)
+        for (_, prev), (j, nxt) in itertools.pairwise(terms):
+            subject = f'administration "{nxt.id}"'
+            line = doc.line_of(("administrations", j, "start"))
+            if prev.end is None:
+                problems.append(
+                    Problem(
+                        doc.display,
+                        line,
+                        f'starts while "{prev.id}" has no end',
+                        subject,
+                        "start",
+                        hint=f'give "{prev.id}" an end date',
+                    )
+                )
+            elif nxt.start > prev.end + dt.timedelta(days=1):
+                problems.append(
+                    Problem(doc.display, line, f'leaves a gap after "{prev.id}" (ended {prev.end})', subject, "start")
+                )
+            elif nxt.start < prev.end:
+                problems.append(
+                    Problem(doc.display, line, f'overlaps "{prev.id}" (ended {prev.end})', subject, "start")
+                )
+
+
+class _EventChecker:
+    """The checks on one event; each appends problems instead of stopping at the first."""
+
+    def __init__(
+        self,
+        event: Event,
+        index: int,
+        doc: YamlDoc,
+        sources: dict[str, Source],
+        articles: dict[str, Article],
+        problems: list[Problem],
+        broken_sources: set = frozenset(),
+    ):
+        self.event, self.index, self.doc = event, index, doc
+        self.broken_sources = broken_sources
+        self.sources, self.articles, self.problems = sources, articles, problems
+        self.subject = f'event "{event.id}"'
+
+    def _add(self, loc: tuple, field_name: str, message: str, hint: str | None = None) -> None:
+        line = self.doc.line_of(("events", self.index, *loc))
+        self.problems.append(Problem(self.doc.display, line, message, self.subject, field_name, hint))
+
+    def _article(self, source_id: str, loc: tuple, field_name: str) -> Article | None:
+        if source_id in self.broken_sources:
+            return None  # its own problem is reported at the source
+        if source_id not in self.sources:
+            close = difflib.get_close_matches(source_id, list(self.sources), n=1)
+            self._add(
+                loc,
+                field_name,
+                f'unknown source "{source_id}"',
+                f'did you mean "{close[0]}"?' if close else "add it to sources.yaml",
+            )
+            return None
+        return self.articles.get(source_id)  # None when the article itself failed: reported there
+
+    def check_excerpts(self) -> list[Passage]:
+        passages = []
+        for k, excerpt in enumerate(self.event.excerpts):
+            loc = ("excerpts", k)
+            article = self._article(excerpt.source, (*loc, "source"), f"excerpts[{k + 1}].source")
+            if article is None:
+                continue
+            span = article.find(excerpt.quote)
+            if span is None:
+                closest = article.closest(excerpt.quote)
+                hint = f'the closest passage is "{closest}"' if closest else "copy the words exactly from the article"
+                self._add(
+                    (*loc, "quote"),
+                    f"excerpts[{k + 1}].quote",
+                    f"quote is not verbatim in {self.sources[excerpt.source].file}",
+                    hint,
+                )
+                continue
+            passages.append(Passage(excerpt, span))
+        return passages
+
+    def check_date(self) -> Derivation | None:
+        event, ev = self.event, self.event.date_evidence
+        if event.end is not None and event.end.first_day() <= event.date.last_day():
+            self._add(("end",), "end", f"end {event.end} is not after date {event.date}")
+        article = self._article(ev.source, ("date_evidence", "source"), "date_evidence.source")
+        if article is None:
+            return None
+        if article.find(ev.phrase) is None:
+            closest = article.closest(ev.phrase)
+            self._add(
+                ("date_evidence", "phrase"),
+                "date_evidence.phrase",
+                f'"{ev.phrase}" is not in {self.sources[ev.source].file}',
+                f'the closest passage is "{closest}"' if closest else "copy the words exactly from the article",
+            )
+            return None
+        published = self.sources[ev.source].published.date
+        if ev.anchor != published and not ev.note:
+            self._add(
+                ("date_evidence", "anchor"),
+                "date_evidence.anchor",
+                f"anchor {ev.anchor} is not the publication date of {ev.source} ({published})",
+                "use the publication date, or explain the anchor in a note",
+            )
+            return None
+        derivation, message = check_derivation(event.date, ev.phrase, ev.anchor, bool(ev.note))
+        if message:
+            self._add(("date",), "date", message)
+        return derivation
+
+    def check_administrations(self, admins: list[Administration]) -> tuple[list[str], list[str]]:
+        first, last = self.event.first_day(), self.event.last_day()
+        result = {}
+        for country in ("US", "MX"):
+            terms = [a for a in admins if a.country == country]
+            covering = [a.id for a in sorted(terms, key=lambda a: a.start) if a.covers(first, last)]
+            earliest = min(a.start for a in terms) if terms else None
+            open_ended = any(a.end is None for a in terms)
+            latest = max((a.end for a in terms if a.end), default=None)
+            outside = not terms or first < earliest or (not open_ended and latest is not None and last > latest)
+            if outside:
+                self._add(
+                    ("date",),
+                    "date",
+                    f"{self.event.date} falls outside the known {country} administrations",
+                    "extend administrations.yaml",
+                )
+            result[country] = covering
+        return result["US"], result["MX"]
