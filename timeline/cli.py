@@ -29,6 +29,17 @@ def build_parser() -> argparse.ArgumentParser:
     data_args(p)
     p.add_argument("--format", choices=("csv", "json", "timelinejs"), default="json")
     p.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
+    p = sub.add_parser("suggest", help="propose dated candidate events from an article")
+    p.add_argument("article", type=Path, help="the article as a UTF-8 text file")
+    p.add_argument("--published", help="the publication date YYYY-MM-DD (default: detected from the text)")
+    p.add_argument("--url", help="the article's address (a date in it is evidence of publication)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = sub.add_parser("synth", help="write a synthetic, valid dataset of N events (for benchmarks)")
+    p.add_argument("--events", type=int, required=True, help="how many events")
+    p.add_argument("--out", type=Path, required=True, help="folder to write data/ and seeds/ into")
+    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same dataset)")
     return parser
 
 
@@ -63,7 +74,21 @@ def run_export(args) -> int:
     return 0
 
 
-COMMANDS = {"validate": run_validate, "export": run_export}
+def run_suggest(args) -> int:
+    """Print candidate events for an article."""
+    from timeline.suggest import cli_main
+
+    return cli_main(args)
+
+
+def run_synth(args) -> int:
+    """Write a synthetic dataset."""
+    from timeline.synth import cli_main
+
+    return cli_main(args)
+
+
+COMMANDS = {"validate": run_validate, "export": run_export, "suggest": run_suggest, "synth": run_synth}
 
 
 def main(argv: list[str] | None = None) -> int:
