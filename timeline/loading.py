@@ -62,10 +62,11 @@ class _Limit(Exception):
         self.line, self.message, self.hint = line, message, hint
 
 
-def read_text_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+def read_text_file(path: Path, limit: int | None = None) -> str:
     """Read a UTF-8 text file (a byte-order mark is allowed), raising DataError naming the line
     of the first byte that is not UTF-8, or the size limit."""
     shown = display_path(path)
+    limit = limit or MAX_FILE_BYTES
     try:
         size = path.stat().st_size
     except FileNotFoundError:

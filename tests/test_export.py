@@ -1,0 +1,64 @@
+"""Exports round-trip: what goes out as CSV, JSON or TimelineJS comes back the same."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from timeline.export import CSV_COLUMNS, export_csv, export_events, export_json, export_timelinejs
+
+
+def test_json_round_trips_every_event(shipped):
+    records = json.loads(export_json(shipped))["events"]
+    assert [r["id"] for r in records] == [e.id for e in shipped.events]
+    for record, event in zip(records, shipped.events, strict=True):
+        assert record["date"] == str(event.date)
+        assert record["title"] == event.title
+        assert record["excerpts"] == [x.model_dump() for x in event.excerpts]
+        assert record["us_administrations"] and record["mx_administrations"]
+        assert {c["source"] for c in record["citations"]} == {x.source for x in event.excerpts}
+        assert all(c["url"].startswith("http") for c in record["citations"])
+
+
+def test_csv_round_trips_and_names_administrations(shipped):
+    rows = list(csv.DictReader(io.StringIO(export_csv(shipped))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [r["id"] for r in rows] == [e.id for e in shipped.events]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["smart-border-pledge-2022"]["date"] == "2022-07-12"
+    assert by_id["smart-border-pledge-2022"]["us_administrations"] == "Joe Biden"
+    assert by_id["smart-border-pledge-2022"]["mx_administrations"] == "Andrés Manuel López Obrador"
+    assert by_id["border-security-memorandum-2013"]["date_derivation"] == "manual"
+    for row, event in zip(rows, shipped.events, strict=True):
+        assert row["title"] == event.title and row["summary"] == event.summary
+        assert row["actors"].split("; ") == list(event.actors)
+
+
+def test_events_spanning_a_handover_name_both_administrations(shipped):
+    year_2018 = [e for e in shipped.events if str(e.date) == "2018"]
+    for event in year_2018:
+        assert shipped.mx_admins[event.id] == ["mx-pena-nieto", "mx-lopez-obrador"]
+
+
+def test_timelinejs_has_dates_at_their_precision_and_eras(shipped):
+    doc = json.loads(export_timelinejs(shipped))
+    assert len(doc["events"]) == len(shipped.events)
+    slides = {s["unique_id"]: s for s in doc["events"]}
+    assert slides["smart-border-pledge-2022"]["start_date"] == {"year": 2022, "month": 7, "day": 12}
+    month_event = next(e for e in shipped.events if e.date.precision == "month")
+    assert "day" not in slides[month_event.id]["start_date"]
+    assert len(doc["eras"]) == len(shipped.administrations)
+    assert all("end_date" in era for era in doc["eras"])
+
+
+def test_timelinejs_escapes_html(tiny):
+    tiny.replace("events.yaml", "title: Talks begin", "title: <img src=x onerror=alert(1)>")
+    doc = json.loads(export_timelinejs(tiny.load()))
+    headline = next(s for s in doc["events"] if s["unique_id"] == "talks-begin")["text"]["headline"]
+    assert headline == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_export_a_subset(shipped):
+    subset = shipped.events[:3]
+    assert len(json.loads(export_events(shipped, "json", subset))["events"]) == 3
