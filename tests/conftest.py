@@ -133,3 +133,75 @@ def shipped_copy(tmp_path, monkeypatch) -> Tiny:
     shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "data")
     shutil.copytree(DEFAULT_SEEDS_DIR, tmp_path / "seeds")
     return Tiny(tmp_path / "data", tmp_path / "seeds")
+
+
+# Payloads that would run script, load a remote image or become a link if any text from the
+# data were rendered as HTML or Markdown. The browser test watches the sentinel and the network.
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+MD = "[click me](javascript:window.__xss=1) ![pixel](http://evil.invalid/p.png) **bold** :red[red]"
+HOSTILE_ARTICLE = textwrap.dedent(
+    f"""\
+    Headline {XSS}
+
+    WASHINGTON — The two presidents met Tuesday and agreed {XSS} to spend money {MD} on the border.
+
+    Talks began last month, officials said.
+    """
+)
+
+
+def write_hostile_dataset(root: Path) -> tuple[Path, Path]:
+    """A valid dataset whose every text field carries script, handler, javascript: and Markdown payloads."""
+    data_dir, seeds_dir = root / "data", root / "seeds"
+    data_dir.mkdir(parents=True)
+    seeds_dir.mkdir(parents=True)
+    (seeds_dir / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    shutil.copy(DEFAULT_DATA_DIR / "administrations.yaml", data_dir / "administrations.yaml")
+
+    def q(text: str) -> str:  # a YAML double-quoted scalar
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    (data_dir / "sources.yaml").write_text(
+        "sources:\n"
+        "  - id: hostile\n"
+        "    file: hostile.txt\n"
+        f"    title: {q('Title ' + XSS + MD)}\n"
+        f"    outlet: {q('Outlet ' + XSS)}\n"
+        f"    url: {q('https://example.org/a' + chr(34) + '/onmouseover=' + chr(34) + 'window.__xss=1')}\n"
+        "    published: {date: 2022-07-13, found_in: record, note: " + q("Note " + XSS + MD) + "}\n",
+        encoding="utf-8",
+    )
+    (data_dir / "events.yaml").write_text(
+        "events:\n"
+        "  - id: hostile-event\n"
+        f"    title: {q('Event ' + XSS + MD)}\n"
+        f"    summary: {q('Summary ' + XSS + MD)}\n"
+        "    category: funding\n"
+        f"    actors: [{q('Actor ' + XSS)}, {q(MD)}]\n"
+        f"    amounts: [{{value: 5, currency: USD, what: {q('what ' + XSS)}}}]\n"
+        "    date: 2022-07-12\n"
+        "    date_evidence: {source: hostile, phrase: Tuesday, anchor: 2022-07-13}\n"
+        "    excerpts:\n"
+        f"      - {{source: hostile, quote: {q('agreed ' + XSS + ' to spend money ' + MD)}}}\n"
+        "  - id: second-event\n"
+        f"    title: {q('Second ' + MD)}\n"
+        "    summary: Talks.\n"
+        "    category: diplomacy\n"
+        "    actors: [Officials]\n"
+        "    date: 2022-06\n"
+        "    date_evidence:\n"
+        "      source: hostile\n"
+        "      phrase: last month\n"
+        "      anchor: 2022-07-13\n"
+        f"      note: {q('Curator ' + XSS + MD)}\n"
+        "    excerpts:\n"
+        "      - {source: hostile, quote: Talks began last month}\n",
+        encoding="utf-8",
+    )
+    return data_dir, seeds_dir
+
+
+@pytest.fixture
+def hostile(tmp_path) -> tuple[Path, Path]:
+    """Paths (data, seeds) of a valid dataset full of payloads."""
+    return write_hostile_dataset(tmp_path / "hostile")

@@ -1,0 +1,181 @@
+"""The page, run in-process with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from timeline import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "app.py")
+
+
+def start(monkeypatch, data_dir=None, seeds_dir=None, **query) -> AppTest:
+    if data_dir:
+        monkeypatch.setenv("TIMELINE_DATA_DIR", str(data_dir))
+    if seeds_dir:
+        monkeypatch.setenv("TIMELINE_SEEDS_DIR", str(seeds_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_ids(at: AppTest) -> list[str]:
+    """The event ids carried by the chart's markers."""
+    charts = at.get("plotly_chart")
+    if not charts:
+        return []
+    spec = json.loads(charts[0].proto.spec)
+    return [i for trace in spec["data"] if trace.get("mode") == "markers" for i in trace.get("customdata", [])]
+
+
+def count_line(at: AppTest) -> tuple[int, int]:
+    text = next(m.value for m in at.markdown if " events**" in m.value)
+    shown, total = re.match(r"\*\*(\d+) of (\d+) events\*\*", text).groups()
+    return int(shown), int(total)
+
+
+def html_text(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def test_page_renders_the_shipped_data(monkeypatch, shipped):
+    at = start(monkeypatch)
+    assert at.title[0].value == "Border Cooperation Timeline"
+    assert sorted(chart_ids(at)) == sorted(e.id for e in shipped.events)  # one marker per event
+    assert count_line(at) == (len(shipped.events), len(shipped.events))
+    assert not at.error and not at.warning
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "predicate"),
+    [
+        ("f_us", ["us-obama"], lambda ds, e: "us-obama" in ds.us_admins[e.id]),
+        ("f_mx", ["mx-lopez-obrador"], lambda ds, e: "mx-lopez-obrador" in ds.mx_admins[e.id]),
+        ("f_cat", ["funding", "agreement"], lambda ds, e: e.category in ("funding", "agreement")),
+    ],
+)
+def test_each_multiselect_filter_changes_the_event_set(monkeypatch, shipped, key, value, predicate):
+    at = start(monkeypatch)
+    at.multiselect(key=key).set_value(value).run()
+    expected = sorted(e.id for e in shipped.events if predicate(shipped, e))
+    assert 0 < len(expected) < len(shipped.events)
+    assert sorted(chart_ids(at)) == expected
+    assert count_line(at) == (len(expected), len(shipped.events))
+    assert at.query_params[key.replace("f_", "").replace("cat", "category")] is not None
+
+
+def test_year_range_filter(monkeypatch, shipped):
+    at = start(monkeypatch)
+    at.slider(key="f_years").set_range(2018, 2018).run()
+    expected = sorted(e.id for e in shipped.events if e.first_day().year <= 2018 <= e.last_day().year)
+    assert sorted(chart_ids(at)) == expected
+    assert at.query_params["from"] == "2018" and at.query_params["to"] == "2018"
+
+
+def test_text_search_covers_titles_summaries_and_quotes(monkeypatch, shipped):
+    at = start(monkeypatch)
+    at.text_input(key="f_q").input("tractor-trailer").run()  # only in quotes and summaries
+    ids = chart_ids(at)
+    assert ids and all(
+        "tractor-trailer" in (e.title + e.summary + " ".join(x.quote for x in e.excerpts)).lower()
+        for e in shipped.events
+        if e.id in ids
+    )
+    at.text_input(key="f_q").input("no such words anywhere").run()
+    assert chart_ids(at) == []
+    assert any("No event matches" in i.value for i in at.info)
+
+
+def test_clear_filters(monkeypatch, shipped):
+    at = start(monkeypatch, category=["funding"], q="Mexico")
+    assert count_line(at)[0] < len(shipped.events)
+    clear = next(b for b in at.sidebar.button if b.label == "Clear filters")
+    clear.click().run()
+    assert count_line(at) == (len(shipped.events), len(shipped.events))
+    assert "category" not in at.query_params and "q" not in at.query_params
+
+
+def test_deep_link_shows_the_event_passages_marked(monkeypatch, shipped):
+    event = shipped.event("trilateral-ministerial-meeting-2024")
+    at = start(monkeypatch, event=event.id)
+    body = html_text(at)
+    assert f"data-event-id='{event.id}'" in body
+    for excerpt in event.excerpts:
+        first_words = " ".join(excerpt.quote.split()[:4])
+        assert re.search(r"<mark>[^<]*" + re.escape(first_words.replace("'", "&#x27;").replace('"', "&quot;")), body)
+    assert "Derived automatically" in body
+    assert any(e.label.startswith("Read the whole article") for e in at.expander)
+
+
+def test_deep_link_restores_filters(monkeypatch, shipped):
+    at = start(monkeypatch, us=["us-biden"], category=["diplomacy"], **{"from": "2022", "to": "2022"})
+    assert at.multiselect(key="f_us").value == ["us-biden"]
+    assert at.multiselect(key="f_cat").value == ["diplomacy"]
+    assert at.slider(key="f_years").value == (2022, 2022)
+    expected = [e for e in shipped.events if e.category == "diplomacy" and e.date.year == 2022]
+    assert sorted(chart_ids(at)) == sorted(e.id for e in expected)
+
+
+def test_bad_query_values_give_a_notice_not_a_crash(monkeypatch, shipped):
+    at = start(monkeypatch, event="no-such-event", us=["us-nobody"], category=["gossip"], **{"from": "abc"})
+    notices = " ".join(w.value for w in at.warning)
+    assert "no\\-such\\-event" in notices and "us\\-nobody" in notices and "gossip" in notices and "abc" in notices
+    assert count_line(at) == (len(shipped.events), len(shipped.events))
+    assert "event" not in at.query_params  # the URL now says what is shown
+
+
+def test_prev_and_next_move_in_time(monkeypatch, shipped):
+    ids = [e.id for e in shipped.events]
+    at = start(monkeypatch, event=ids[1])
+    at.button(key="next").click().run()
+    assert at.session_state["event"] == ids[2]
+    assert at.query_params["event"] == ids[2]
+    at.button(key="prev").click().run()
+    at.button(key="prev").click().run()
+    assert at.session_state["event"] == ids[0]
+    assert at.button(key="prev").disabled
+
+
+def test_invalid_data_shows_the_error_list(monkeypatch, tiny):
+    tiny.replace("events.yaml", "    date: 2022-07-12", "    date: 2022-07-11")
+    tiny.replace("events.yaml", "category: diplomacy", "category: talks")
+    at = start(monkeypatch, tiny.data_dir, tiny.seeds_dir)
+    assert "did not validate: 2 problem(s)" in at.error[0].value
+    body = html_text(at)
+    assert "events.yaml:11</code>" in body and "events.yaml:23</code>" in body
+    assert "dateparser resolves" in body
+    assert not at.get("plotly_chart")
+
+
+def test_page_recovers_when_the_data_is_fixed(monkeypatch, tiny):
+    at = start(monkeypatch, tiny.data_dir, tiny.seeds_dir)
+    assert count_line(at) == (2, 2)
+    tiny.replace("events.yaml", "category: diplomacy", "category: talks")
+    at.run()
+    assert at.error and "1 problem(s)" in at.error[0].value
+    tiny.replace("events.yaml", "category: talks", "category: diplomacy")
+    at.run()
+    assert not at.error and count_line(at) == (2, 2)
+
+
+def test_hostile_strings_come_out_escaped(monkeypatch, hostile):
+    data_dir, seeds_dir = hostile
+    at = start(monkeypatch, data_dir, seeds_dir, event="hostile-event")
+    body = html_text(at)
+    assert "<img src=x" not in body
+    assert "<script" not in body
+    assert "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in body
+    assert "javascript:" not in re.findall(r"href='([^']*)'", body)[0]
+    assert "href='https://example.org/a&quot;/onmouseover=&quot;window.__xss=1'" in body
+    # Markdown-rendered labels carry the payload as escaped text.
+    labels = " ".join(e.label for e in at.expander)
+    assert "\\[click me\\]\\(javascript\\:" in labels and "\\<img" in labels
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "<img" not in spec and "&lt;img" in spec

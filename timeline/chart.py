@@ -1,0 +1,165 @@
+"""The timeline figure: events as markers in category lanes over two administration bands.
+
+Built from columns (one trace per category, WebGL past a thousand points), with the
+administrations as a handful of shapes, so its size grows with the events and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.models import CATEGORIES
+from timeline.validate import Dataset
+
+WEBGL_THRESHOLD = 1000
+CATEGORY_COLOURS = {
+    "agreement": "#1b7837",
+    "funding": "#e08214",
+    "enforcement": "#b2182b",
+    "migration-pathways": "#2166ac",
+    "diplomacy": "#762a83",
+    "context": "#6b6b6b",
+}
+PRECISION_SYMBOLS = {"day": "circle", "month": "square", "year": "diamond"}
+PARTY_COLOURS = {
+    "Democratic": "#9ecae1",
+    "Republican": "#fcae91",
+    "PAN": "#c6dbef",
+    "PRI": "#c7e9c0",
+    "Morena": "#e7b9c2",
+}
+LANE_STEP = 1.0
+JITTER = 0.16  # vertical offset between events that share a day and a lane
+BAND_ROWS = {"US": (-1.05, -0.35), "MX": (-1.95, -1.25)}  # y0, y1 of each band row
+
+
+def lane_positions(frame: pd.DataFrame) -> np.ndarray:
+    """The y of each event: its category lane, nudged so same-day events stay apart."""
+    lane = frame["category"].map({c: (len(CATEGORIES) - i) * LANE_STEP for i, c in enumerate(CATEGORIES)})
+    rank = frame.groupby(["category", "x"]).cumcount().to_numpy()
+    count = frame.groupby(["category", "x"])["id"].transform("size").to_numpy()
+    return lane.to_numpy(dtype=float) + (rank - (count - 1) / 2) * JITTER
+
+
+def build_figure(frame: pd.DataFrame, dataset: Dataset, height: int = 560) -> go.Figure:
+    """The timeline for the rows of ``frame`` (already filtered), with the administration bands."""
+    y = lane_positions(frame) if len(frame) else np.array([])
+    scatter = go.Scattergl if len(frame) > WEBGL_THRESHOLD else go.Scatter
+    fig = go.Figure()
+    for category in CATEGORIES:
+        rows = (frame["category"] == category).to_numpy()
+        if not rows.any():
+            continue
+        part = frame[rows]
+        # Hover text is rendered as (a subset of) HTML by plotly.js: escape what came from the data.
+        hover = (part["title"].map(html.escape) + "<br>" + part["date_label"] + " · " + category).to_numpy()
+        fig.add_trace(
+            scatter(
+                x=part["x"],
+                y=y[rows],
+                mode="markers",
+                name=category,
+                customdata=part["id"].to_numpy(),
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker={
+                    "size": 12,
+                    "color": CATEGORY_COLOURS[category],
+                    "symbol": part["precision"].map(PRECISION_SYMBOLS).to_numpy(),
+                    "line": {"width": 1, "color": "white"},
+                },
+            )
+        )
+    spans = frame[frame["span_end"].notna()]
+    if len(spans):
+        xs, ys = [], []
+        for start, end, lane in zip(
+            spans["first"], spans["span_end"], y[frame["span_end"].notna().to_numpy()], strict=True
+        ):
+            xs += [start, end, None]
+            ys += [lane, lane, None]
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"width": 3, "color": "rgba(0,0,0,0.25)"},
+                hoverinfo="skip",
+                showlegend=False,
+                name="spans",
+            )
+        )
+    _add_bands(fig, dataset)
+    _layout(fig, dataset, frame, height)
+    return fig
+
+
+def _add_bands(fig: go.Figure, dataset: Dataset) -> None:
+    today = dt.date.today()
+    for admin in dataset.administrations:
+        y0, y1 = BAND_ROWS[admin.country]
+        end = admin.end or today
+        fig.add_shape(
+            type="rect",
+            xref="x",
+            yref="y",
+            x0=admin.start,
+            x1=end,
+            y0=y0,
+            y1=y1,
+            layer="below",
+            fillcolor=PARTY_COLOURS.get(admin.party, "#dddddd"),
+            line={"width": 1, "color": "white"},
+            label={"text": html.escape(admin.name), "font": {"size": 11, "color": "#333"}},
+        )
+
+
+def _layout(fig: go.Figure, dataset: Dataset, frame: pd.DataFrame, height: int) -> None:
+    lanes = [(len(CATEGORIES) - i) * LANE_STEP for i in range(len(CATEGORIES))]
+    tickvals = [*lanes, sum(BAND_ROWS["US"]) / 2, sum(BAND_ROWS["MX"]) / 2]
+    ticktext = [*CATEGORIES, "<b>US</b>", "<b>Mexico</b>"]
+    if len(frame):
+        first, last = frame["first"].min(), frame["last"].max()
+        pad = max(pd.Timedelta(days=60), (last - first) * 0.04)
+        x_range = [first - pad, last + pad]
+    else:
+        x_range = None
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "title": {"text": ""}},
+        hovermode="closest",
+        clickmode="event+select",
+        dragmode="pan",
+        uirevision="timeline",  # keep zoom when only the data changes
+        plot_bgcolor="white",
+        xaxis={
+            "type": "date",
+            "range": x_range,
+            "rangeslider": {"visible": True, "thickness": 0.08, **({"range": x_range} if x_range else {})},
+            "showgrid": True,
+            "gridcolor": "#eeeeee",
+            "rangeselector": {
+                "x": 0,
+                "y": 1.12,
+                "buttons": [
+                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+                    {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
+                    {"step": "all", "label": "all"},
+                ],
+            },
+        },
+        yaxis={
+            "tickvals": tickvals,
+            "ticktext": ticktext,
+            "range": [-2.1, len(CATEGORIES) + 0.7],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+    )

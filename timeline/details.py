@@ -1,0 +1,158 @@
+"""HTML for an event's details and for a whole article with its cited passages marked.
+
+Everything that comes from the YAML or an article is escaped here, once, with html.escape;
+the page shows these fragments as they are and never interprets their text as Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+from timeline.dates import format_partial_date
+from timeline.models import Event
+from timeline.sources import Article, Span
+from timeline.validate import Dataset
+
+STYLE = """<style>
+.tl-event h3{margin:0 0 .2rem 0;font-size:1.35rem}
+.tl-meta{color:#555;font-size:.92rem;margin:.1rem 0 .6rem 0}
+.tl-chip{display:inline-block;border-radius:1rem;padding:0 .55rem;margin-right:.3rem;font-size:.82rem;background:#eef}
+.tl-passage{border-left:4px solid #e0b000;background:#fffdf3;padding:.5rem .8rem;margin:.6rem 0;line-height:1.5}
+.tl-passage mark,.tl-article mark{background:#ffe066;padding:0 .1rem}
+.tl-cite{color:#555;font-size:.85rem;margin-top:.3rem}
+.tl-article{white-space:pre-wrap;line-height:1.55;font-size:.95rem;max-height:36rem;overflow:auto;
+  border:1px solid #ddd;padding:.8rem;border-radius:.3rem}
+.tl-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;font-size:.92rem}
+.tl-dl dt{font-weight:600;color:#444}
+.tl-dl dd{margin:0}
+</style>"""
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML (quotes too, so it is safe inside attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~:$&")
+
+
+def escape_markdown(text: object) -> str:
+    """Backslash-escape every Markdown special character, for labels Streamlit renders as Markdown."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+def safe_href(url: str) -> str | None:
+    """The URL, escaped, if it is http(s); None otherwise (never a javascript: link)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return esc(url.strip())
+    return None
+
+
+def mark_spans(text: str, spans: list[Span]) -> str:
+    """Escape ``text`` and wrap each span in <mark> (overlapping spans are merged)."""
+    merged: list[list[int]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    out, at = [], 0
+    for start, end in merged:
+        out.append(esc(text[at:start]))
+        out.append(f"<mark>{esc(text[start:end])}</mark>")
+        at = end
+    out.append(esc(text[at:]))
+    return "".join(out)
+
+
+def describe_derivation(dataset: Dataset, event: Event) -> str:
+    """One sentence on how the date was derived, as escaped HTML."""
+    ev = event.date_evidence
+    source = dataset.sources[ev.source]
+    derivation = dataset.derivations.get(event.id)
+    base = (
+        f"“{esc(ev.phrase)}” in {esc(source.outlet)} ({esc(source.title)}), "
+        f"resolved against {esc(ev.anchor.isoformat())}, the article's publication date"
+    )
+    if derivation and derivation.status == "auto":
+        return f"Derived automatically: {base}."
+    note = f" Curator's note: {esc(ev.note)}" if ev.note else ""
+    return f"Set by the curator (manual): {base}.{note}"
+
+
+def _amount(value: float, currency: str) -> str:
+    if value >= 1e9:
+        return f"{currency} {value / 1e9:,.1f} billion".replace(".0 ", " ")
+    if value >= 1e6:
+        return f"{currency} {value / 1e6:,.1f} million".replace(".0 ", " ")
+    return f"{currency} {value:,.0f}"
+
+
+def render_event(dataset: Dataset, event: Event) -> str:
+    """The event's details: title, date, derivation, administrations, actors, amounts, summary
+    and each source passage inside its paragraph with the quoted words in <mark>."""
+    date = format_partial_date(event.date) + (f" – {format_partial_date(event.end)}" if event.end else "")
+    us = ", ".join(dataset.administration(a).name for a in dataset.us_admins.get(event.id, []))
+    mx = ", ".join(dataset.administration(a).name for a in dataset.mx_admins.get(event.id, []))
+    rows = [
+        ("Date", f"{esc(date)} <span class='tl-chip'>precision: {esc(event.date.precision)}</span>"),
+        ("How the date is known", describe_derivation(dataset, event)),
+        ("US administration", esc(us or "—")),
+        ("Mexican administration", esc(mx or "—")),
+        ("Actors", esc(", ".join(event.actors))),
+    ]
+    if event.amounts:
+        rows.append(
+            ("Amounts", "<br>".join(f"{esc(_amount(a.value, a.currency))}: {esc(a.what)}" for a in event.amounts))
+        )
+    parts = [
+        STYLE,
+        f"<div class='tl-event' data-event-id='{esc(event.id)}'>",
+        f"<h3>{esc(event.title)}</h3>",
+        f"<div class='tl-meta'><span class='tl-chip'>{esc(event.category)}</span>{esc(date)}</div>",
+        f"<p>{esc(event.summary)}</p>",
+        "<dl class='tl-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>",
+        f"<h4>Source passages ({len(dataset.passages.get(event.id, []))})</h4>",
+    ]
+    for passage in dataset.passages.get(event.id, []):
+        source = dataset.sources[passage.excerpt.source]
+        article = dataset.articles[source.id]
+        para = article.paragraph_of(passage.span)
+        local = Span(passage.span.start - para.start, passage.span.end - para.start)
+        body = mark_spans(article.text[para.start : para.end], [local])
+        href = safe_href(source.url)
+        link = (
+            f"<a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>original page</a>"
+            if href
+            else "no link"
+        )
+        parts.append(
+            f"<div class='tl-passage' data-source='{esc(source.id)}'>{body}"
+            f"<div class='tl-cite'>{esc(source.outlet)}, “{esc(source.title)}”, published "
+            f"{esc(source.published.date.isoformat())} · {link}</div></div>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def cited_spans(dataset: Dataset, source_id: str) -> list[Span]:
+    """Every span of the article that some event quotes."""
+    article = dataset.articles[source_id]
+    quotes = {p.excerpt.quote for ps in dataset.passages.values() for p in ps if p.excerpt.source == source_id}
+    return [span for quote in quotes for span in article.find_all(quote)]
+
+
+def render_article(dataset: Dataset, source_id: str, article: Article | None = None) -> str:
+    """The whole article, escaped, with every passage any event cites in <mark>."""
+    source = dataset.sources[source_id]
+    article = article or dataset.articles[source_id]
+    href = safe_href(source.url)
+    link = f" · <a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>original page</a>" if href else ""
+    return (
+        f"{STYLE}<div class='tl-cite'>{esc(source.outlet)}, “{esc(source.title)}”, published "
+        f"{esc(source.published.date.isoformat())}{link}</div>"
+        f"<div class='tl-article' data-source='{esc(source_id)}'>"
+        f"{mark_spans(article.text, cited_spans(dataset, source_id))}</div>"
+    )
