@@ -25,6 +25,8 @@ from timeline.view import Filters, filter_frame, normalise_years, parse_query, p
 
 SEEDS_RESCAN_SECONDS = 5.0  # big seed folders are re-listed at most this often per session
 WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
+# A title that fits a phone in one or two lines.
+PAGE_STYLE = "<style>h1{font-size:clamp(1.7rem,6vw,2.6rem)!important;padding-top:0!important}</style>"
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,7 @@ def export_later(dataset, fmt: str, ids: tuple[str, ...]):
 def reader_page() -> None:
     """The timeline: filters, chart, event details with passages, table and exports."""
     data_dir, seeds_dir = data_dirs()
+    st.html(PAGE_STYLE)
     st.title("Border Cooperation Timeline")
     st.caption(
         "US–Mexico border cooperation, event by event. Each marker is an event reported in the news; the bands "
@@ -327,9 +330,10 @@ def event_details(dataset, shown, event_id: str | None) -> None:
 
 def main() -> None:
     """Page setup and navigation."""
-    st.set_page_config(page_title="Border Cooperation Timeline", page_icon=":material/timeline:", layout="wide")
+    # No page_icon: a Material favicon is fetched from a font CDN, and the page sends nothing away.
+    st.set_page_config(page_title="Border Cooperation Timeline", layout="wide")
     page = st.navigation(
-        [st.Page(reader_page, title="Timeline", icon=":material/timeline:", default=True)], position="sidebar"
+        [st.Page(reader_page, title="Timeline", default=True)], position="sidebar"
     )
     page.run()
 

@@ -1,0 +1,228 @@
+"""The page in a real headless Chromium (Debian's), driven by Playwright against a real server."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from browser import Server, launch_browser, require_chromium, wait_idle
+from timeline import PROJECT_DIR
+
+pytestmark = pytest.mark.browser
+
+MARKERS = ".js-plotly-plot .cartesianlayer .scatterlayer path.point"
+SCREENSHOTS = PROJECT_DIR / "artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def playwright():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    b = launch_browser(playwright)
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    s = Server(log_dir=tmp_path_factory.mktemp("logs"))
+    yield s
+    s.stop()
+    assert "Traceback" not in s.log(), s.log()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def open_page(page, url: str, markers: bool = True) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid=stApp]")
+    if markers:
+        page.wait_for_selector(MARKERS, timeout=60_000)
+    wait_idle(page)
+
+
+def marker_ids(page) -> list[str]:
+    """The event id behind each drawn marker, in DOM order."""
+    return page.evaluate(
+        """() => {
+          const gd = document.querySelector('.js-plotly-plot');
+          const traces = [...gd.querySelectorAll('.cartesianlayer .scatterlayer .trace')];
+          return traces.flatMap(t => [...t.querySelectorAll('path.point')].map(p => p.__data__.data ?? p.__data__.id))
+            .filter(x => x !== undefined);
+        }"""
+    )
+
+
+def shown_event(page) -> str | None:
+    return page.evaluate("document.querySelector('.tl-event')?.dataset.eventId ?? null")
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def click_marker(page, index: int) -> None:
+    box = page.locator(MARKERS).nth(index).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_idle(page)
+
+
+def test_page_loads_with_one_marker_per_event(page, server, shipped):
+    open_page(page, server.url)
+    assert page.locator(MARKERS).count() == len(shipped.events)
+    assert page.get_by_role("heading", name="Border Cooperation Timeline").is_visible()
+    assert page.get_by_text(f"{len(shipped.events)} of {len(shipped.events)} events").is_visible()
+
+
+def test_clicking_a_marker_shows_its_passage_marked(page, server, shipped):
+    open_page(page, server.url)
+    customdata = page.evaluate(
+        "() => document.querySelector('.js-plotly-plot').data.filter(t => t.mode === 'markers')"
+        ".flatMap(t => Array.from(t.customdata))"
+    )
+    index = customdata.index("smart-border-pledge-2022")
+    click_marker(page, index)
+    page.wait_for_selector(".tl-event[data-event-id='smart-border-pledge-2022']")
+    marks = page.locator(".tl-passage mark").all_inner_texts()
+    event = shipped.event("smart-border-pledge-2022")
+    assert any(" ".join(m.split()) == " ".join(x.quote.split()) for m in marks for x in event.excerpts)
+    assert query(page)["event"] == ["smart-border-pledge-2022"]
+
+
+def test_a_filter_changes_the_markers(page, server, shipped):
+    open_page(page, server.url)
+    box = page.get_by_label("Search titles, summaries and quotes")
+    box.fill("smuggling")
+    box.press("Enter")
+    wait_idle(page)
+    expected = [
+        e for e in shipped.events
+        if "smuggling" in (e.title + e.summary + " ".join(x.quote for x in e.excerpts) + " ".join(e.actors)).lower()
+    ]
+    page.wait_for_function(f"document.querySelectorAll('{MARKERS}').length === {len(expected)}")
+    assert 0 < len(expected) < len(shipped.events)
+    assert query(page)["q"] == ["smuggling"]
+
+
+def test_deep_link_restores_the_view(page, server, shipped):
+    event_id = "trilateral-ministerial-meeting-2024"
+    open_page(page, f"{server.url}/?event={event_id}&category=diplomacy&category=agreement")
+    expected = [e for e in shipped.events if e.category in ("diplomacy", "agreement")]
+    assert page.locator(MARKERS).count() == len(expected)
+    assert shown_event(page) == event_id
+    assert page.locator(".tl-passage mark").count() == len(shipped.event(event_id).excerpts)
+    assert page.get_by_text(f"{len(expected)} of {len(shipped.events)} events").is_visible()
+
+
+def test_back_button_returns_to_the_previous_event(page, server, shipped):
+    ids = [e.id for e in shipped.events]
+    open_page(page, f"{server.url}/?event={ids[4]}")
+    page.get_by_role("button", name="Next event →").click()
+    page.wait_for_selector(f".tl-event[data-event-id='{ids[5]}']")
+    assert query(page)["event"] == [ids[5]]
+    page.keyboard.press("Tab")  # the buttons are keyboard-reachable; Back is the browser's own
+    page.go_back()
+    page.wait_for_selector(f".tl-event[data-event-id='{ids[4]}']", timeout=30_000)
+    assert query(page)["event"] == [ids[4]]
+
+
+def test_previous_and_next_work_from_the_keyboard(page, server, shipped):
+    ids = [e.id for e in shipped.events]
+    open_page(page, f"{server.url}/?event={ids[10]}")
+    page.get_by_role("button", name="Next event →").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f".tl-event[data-event-id='{ids[11]}']")
+
+
+def test_whole_article_opens_with_all_cited_passages_marked(page, server, shipped):
+    event = shipped.event("smart-border-pledge-2022")
+    open_page(page, f"{server.url}/?event={event.id}")
+    page.get_by_text("Read the whole article: Audacy").click()
+    article = page.locator(".tl-article[data-source='audacy-2022-07-smart-security']")
+    article.wait_for()
+    cited = {
+        " ".join(x.quote.split())
+        for e in shipped.events
+        for x in e.excerpts
+        if x.source == "audacy-2022-07-smart-security"
+    }
+    marked = {" ".join(t.split()) for t in article.locator("mark").all_inner_texts()}
+    assert cited <= marked or all(any(c in m for m in marked) for c in cited)
+
+
+def test_table_row_selects_the_event(page, server, shipped):
+    open_page(page, server.url)
+    page.get_by_role("tab", name="Table").click()
+    grid = page.locator("[data-testid=stDataFrame]")
+    grid.wait_for()
+    page.wait_for_timeout(800)
+    box = grid.bounding_box()
+    row = 2  # third row of the unsorted table: the third event in time
+    page.mouse.click(box["x"] + 12, box["y"] + 35 * (row + 1) + 17)
+    wait_idle(page)
+    page.wait_for_selector(f".tl-event[data-event-id='{shipped.events[row].id}']", timeout=20_000)
+
+
+def test_screenshots_desktop_and_phone(browser, server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, viewport in (("desktop", {"width": 1280, "height": 800}), ("phone", {"width": 390, "height": 844})):
+        context = browser.new_context(viewport=viewport, is_mobile=name == "phone")
+        p = context.new_page()
+        open_page(p, f"{server.url}/?event=smart-border-pledge-2022")
+        p.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+        # The page must not scroll sideways on a phone.
+        overflow = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{name}: {overflow}px of horizontal overflow"
+        context.close()
+    assert (SCREENSHOTS / "desktop.png").stat().st_size > 10_000
+
+
+def test_hostile_dataset_runs_no_script_and_sends_nothing_away(browser, hostile, tmp_path):
+    data_dir, seeds_dir = hostile
+    server = Server(env={"TIMELINE_DATA_DIR": str(data_dir), "TIMELINE_SEEDS_DIR": str(seeds_dir)},
+                    log_dir=tmp_path)
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        open_page(page, f"{server.url}/?event=hostile-event")
+        page.get_by_text(re.compile("Read the whole article")).first.click()
+        page.wait_for_selector(".tl-article")
+        for i in range(page.locator(MARKERS).count()):  # hover every marker: hover text is HTML to plotly
+            box = page.locator(MARKERS).nth(i).bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(200)
+        page.get_by_role("tab", name="Table").click()
+        page.wait_for_timeout(1000)
+        assert page.evaluate("window.__xss") is None
+        assert dialogs == []
+        title = page.locator(".tl-event h3").inner_text()
+        assert '<img src=x onerror="window.__xss=1">' in title and "[click me](javascript:" in title
+        assert page.locator(".tl-event img, .tl-article img, .tl-event script").count() == 0
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        assert not [h for h in hrefs if h.lower().startswith("javascript")]
+        foreign = [u for u in requests if not u.startswith(server.url) and not u.startswith("data:")]
+        assert foreign == []
+        context.close()
+    finally:
+        server.stop()
+    assert "Traceback" not in Path(server.log_path).read_text()
