@@ -29,3 +29,8 @@ echo "== validate the shipped data"
 
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
+
+if [ $# -eq 0 ]; then
+  echo "== load test (25 concurrent browser sessions)"
+  .venv/bin/python -m pytest -m load -s tests/test_load.py
+fi

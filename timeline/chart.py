@@ -34,7 +34,8 @@ PARTY_COLOURS = {
     "Morena": "#e7b9c2",
 }
 LANE_STEP = 1.0
-JITTER = 0.16  # vertical offset between events that share a day and a lane
+JITTER = 0.28  # vertical offset between events that share a day and a lane (a marker's height)
+MAX_SPREAD = 0.8  # same-day events of one lane stay inside the lane
 BAND_ROWS = {"US": (-1.05, -0.35), "MX": (-1.95, -1.25)}  # y0, y1 of each band row
 
 
@@ -43,7 +44,8 @@ def lane_positions(frame: pd.DataFrame) -> np.ndarray:
     lane = frame["category"].map({c: (len(CATEGORIES) - i) * LANE_STEP for i, c in enumerate(CATEGORIES)})
     rank = frame.groupby(["category", "x"]).cumcount().to_numpy()
     count = frame.groupby(["category", "x"])["id"].transform("size").to_numpy()
-    return lane.to_numpy(dtype=float) + (rank - (count - 1) / 2) * JITTER
+    step = np.minimum(JITTER, MAX_SPREAD / np.maximum(count - 1, 1))
+    return lane.to_numpy(dtype=float) + (rank - (count - 1) / 2) * step
 
 
 def build_figure(frame: pd.DataFrame, dataset: Dataset, height: int = 560) -> go.Figure:
