@@ -22,6 +22,7 @@ from timeline.details import esc, escape_markdown, render_article, render_event
 from timeline.errors import DataError, Problem
 from timeline.models import CATEGORIES
 from timeline.view import Filters, filter_frame, normalise_years, parse_query, prepare_frame, to_query, year_bounds
+from timeline.watch import stat_tree
 
 SEEDS_RESCAN_SECONDS = 5.0  # big seed folders are re-listed at most this often per session
 WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
@@ -45,26 +46,14 @@ def data_dirs() -> tuple[Path, Path]:
     return Path(data).resolve(), Path(seeds).resolve()
 
 
-def _stat_tree(folder: Path) -> tuple:
-    entries = []
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            try:
-                st_ = os.stat(os.path.join(root, name))
-            except OSError:
-                continue
-            entries.append((root, name, st_.st_mtime_ns, st_.st_size))
-    return tuple(sorted(entries))
-
-
 def fingerprint(data_dir: Path, seeds_dir: Path) -> tuple:
     """What changes when any data file or article changes (sizes and modification times)."""
-    data = _stat_tree(data_dir) if data_dir.is_dir() else ("missing",)
+    data = stat_tree(data_dir)
     key = ("seeds_fp", str(seeds_dir))
     cached = st.session_state.get(key)
     now = time.monotonic()
     if cached is None or len(cached[1]) < 2000 or now - cached[0] > SEEDS_RESCAN_SECONDS:
-        cached = (now, _stat_tree(seeds_dir) if seeds_dir.is_dir() else ("missing",))
+        cached = (now, stat_tree(seeds_dir))
         st.session_state[key] = cached
     return (data, cached[1])
 
@@ -237,54 +226,64 @@ def reader_page() -> None:
     event_id = st.session_state.get("event")
     if event_id and dataset.event(event_id) is None:
         event_id = None
-    tab_chart, tab_table = st.tabs(["Timeline", "Table"])
-    with tab_chart:
-        if len(shown):
-            st.plotly_chart(
-                figure_for(loaded, load_key, filters, 560),
-                key="chart",
-                on_select=on_chart_select,
-                selection_mode="points",
-                config={"displaylogo": False, "scrollZoom": True},
-            )
-        else:
-            st.info("No event matches these filters.")
-    with tab_table:
-        table = shown[["date_label", "title", "category", "us", "mx", "sources"]].rename(
-            columns={
-                "date_label": "Date",
-                "title": "Title",
-                "category": "Category",
-                "us": "US administration",
-                "mx": "Mexican administration",
-                "sources": "Sources",
-            }
-        )
-        st.session_state._table_ids = shown["id"].tolist()
-        st.dataframe(table, key="table", on_select=on_table_select, selection_mode="single-row", hide_index=True)
-        st.caption("Select a row to read the event's sources. Click a column header to sort.")
-        ids = tuple(shown["id"])
-        cols = st.columns(3)
-        for col, (fmt, label, ext, mime) in zip(
-            cols,
-            (
-                ("csv", "CSV", "csv", "text/csv"),
-                ("json", "JSON", "json", "application/json"),
-                ("timelinejs", "TimelineJS JSON", "timelinejs.json", "application/json"),
-            ),
-            strict=True,
-        ):
-            col.download_button(
-                f"Download {label}",
-                export_later(dataset, fmt, ids),
-                file_name=f"border-timeline.{ext}",
-                mime=mime,
-                on_click="ignore",
-                icon=":material/download:",
-                key=f"dl_{fmt}",
-            )
+    # Only the open tab is built: the table of every filtered event is not marshalled on a
+    # rerun that shows the chart, and the other way round.
+    tab_chart, tab_table = st.tabs(["Timeline", "Table"], key="view", on_change="rerun")
+    if tab_chart.open:
+        with tab_chart:
+            show_chart(loaded, load_key, filters, shown)
+    if tab_table.open:
+        with tab_table:
+            show_table(dataset, shown)
     event_details(dataset, shown, event_id)
     sync_to_url(filters, event_id)
+
+
+def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown) -> None:
+    """The timeline figure; a click selects the event."""
+    if not len(shown):
+        st.info("No event matches these filters.")
+        return
+    st.plotly_chart(
+        figure_for(loaded, load_key, filters, 560),
+        key="chart",
+        on_select=on_chart_select,
+        selection_mode="points",
+        config={"displaylogo": False, "scrollZoom": True},
+    )
+
+
+def show_table(dataset, shown) -> None:
+    """The filtered events as a sortable table (a row selects its event) and the downloads."""
+    table = shown[["date_label", "title", "category", "us", "mx", "sources"]].rename(
+        columns={
+            "date_label": "Date",
+            "title": "Title",
+            "category": "Category",
+            "us": "US administration",
+            "mx": "Mexican administration",
+            "sources": "Sources",
+        }
+    )
+    st.session_state._table_ids = shown["id"].tolist()
+    st.dataframe(table, key="table", on_select=on_table_select, selection_mode="single-row", hide_index=True)
+    st.caption("Select a row to read the event's sources. Click a column header to sort.")
+    ids = tuple(shown["id"])
+    formats = (
+        ("csv", "CSV", "csv", "text/csv"),
+        ("json", "JSON", "json", "application/json"),
+        ("timelinejs", "TimelineJS JSON", "timelinejs.json", "application/json"),
+    )
+    for col, (fmt, label, ext, mime) in zip(st.columns(3), formats, strict=True):
+        col.download_button(
+            f"Download {label}",
+            export_later(dataset, fmt, ids),
+            file_name=f"border-timeline.{ext}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"dl_{fmt}",
+        )
 
 
 def event_details(dataset, shown, event_id: str | None) -> None:
@@ -332,9 +331,7 @@ def main() -> None:
     """Page setup and navigation."""
     # No page_icon: a Material favicon is fetched from a font CDN, and the page sends nothing away.
     st.set_page_config(page_title="Border Cooperation Timeline", layout="wide")
-    page = st.navigation(
-        [st.Page(reader_page, title="Timeline", default=True)], position="sidebar"
-    )
+    page = st.navigation([st.Page(reader_page, title="Timeline", default=True)], position="sidebar")
     page.run()
 
 

@@ -45,14 +45,14 @@ def free_port() -> int:
 class Server:
     """``streamlit run app.py`` on a free loopback port, with its log kept for inspection."""
 
-    def __init__(self, env: dict[str, str] | None = None, log_dir: Path | None = None):
+    def __init__(self, env: dict[str, str] | None = None, log_dir: Path | None = None, script: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         log_dir = log_dir or Path(os.environ.get("TMPDIR", "/tmp"))
         self.log_path = log_dir / f"streamlit-{self.port}.log"
         self._log = open(self.log_path, "w")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(PROJECT_DIR / "app.py"),
+            [sys.executable, "-m", "streamlit", "run", str(script or PROJECT_DIR / "app.py"),
              "--server.headless=true", f"--server.port={self.port}", "--server.address=127.0.0.1",
              "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
             cwd=PROJECT_DIR, env={**os.environ, **(env or {})}, stdout=self._log, stderr=subprocess.STDOUT,
