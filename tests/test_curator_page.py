@@ -1,0 +1,87 @@
+"""The curator's page: pick a seed or paste an article, see dated candidates, copy their YAML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from browser import Server, launch_browser, require_chromium, wait_idle
+from timeline import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "app.py")
+
+
+@pytest.fixture
+def at() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page("app_pages/propose.py").run()
+    assert not app.exception
+    return app
+
+
+def table_html(at: AppTest) -> str:
+    return next(h.proto.body for h in at.get("html") if "tl-cands" in h.proto.body)
+
+
+def test_seed_gives_marked_candidates_and_pasteable_yaml(at, shipped):
+    at.selectbox(key="c_seed").set_value("002_a3d27affe04262f3.txt").run()
+    html = table_html(at)
+    assert "<mark>This Wednesday</mark>" in html
+    assert "Published 2024-02-28" in " ".join(h.proto.body for h in at.get("html"))
+    snippet = at.code[0].value
+    entries = yaml.safe_load(snippet)
+    assert isinstance(entries, list) and entries
+    trilateral = [e for e in entries if e["date_evidence"]["phrase"] == "This Wednesday"]
+    assert trilateral and trilateral[0]["date"] == "2024-02-28"
+    source_id = next(s.id for s in shipped.sources.values() if s.file == "002_a3d27affe04262f3.txt")
+    assert {e["date_evidence"]["source"] for e in entries} == {source_id}
+
+
+def test_seed_without_a_date_in_its_text_uses_the_curated_date(at):
+    at.selectbox(key="c_seed").set_value("000_b656ff8e750078d7.txt").run()
+    assert any("taken from data/sources.yaml" in c.value for c in at.caption)
+    entries = yaml.safe_load(at.code[0].value)
+    assert any(e["date"] == "2022-07-12" and e["date_evidence"]["phrase"] == "Tuesday" for e in entries)
+
+
+def test_pasted_article_with_a_given_date(at):
+    at.radio(key="c_mode").set_value("Paste text").run()
+    at.text_area(key="c_text").input("The ministers met on Tuesday in Mexico City and agreed on <b>patrols</b>.").run()
+    at.checkbox(key="c_override").check().run()
+    import datetime as dt
+
+    at.date_input(key="c_published").set_value(dt.date(2024, 3, 7)).run()  # a Thursday
+    html = table_html(at)
+    assert "<mark>Tuesday</mark>" in html and "&lt;b&gt;patrols&lt;/b&gt;" in html
+    entries = yaml.safe_load(at.code[0].value)
+    assert entries[0]["date"] == "2024-03-05"
+
+
+def test_empty_paste_asks_for_text(at):
+    at.radio(key="c_mode").set_value("Paste text").run()
+    assert any("Paste an article" in i.value for i in at.info)
+
+
+@pytest.mark.browser
+def test_curator_page_in_a_browser(tmp_path):
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    server = Server(log_dir=tmp_path)
+    try:
+        with sync_playwright() as p:
+            browser = launch_browser(p)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(server.url + "/propose")
+            page.wait_for_selector(".tl-cands mark", timeout=60_000)
+            wait_idle(page)
+            assert page.locator(".tl-cands tbody tr").count() >= 3
+            code = page.locator("[data-testid=stCode]").first.inner_text()
+            assert re.search(r"date_evidence:\s+source: audacy-2022-07-smart-security", code)
+            browser.close()
+    finally:
+        server.stop()
