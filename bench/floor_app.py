@@ -19,12 +19,14 @@ CATEGORIES = ["agreement", "funding", "enforcement", "migration-pathways", "dipl
 def prebuilt(n: int) -> pd.DataFrame:
     rng = np.random.default_rng(0)
     days = rng.integers(0, 7000, n)
-    return pd.DataFrame({
-        "x": pd.Timestamp("2006-01-01") + pd.to_timedelta(days, unit="D"),
-        "y": rng.random(n) * 6,
-        "id": [f"event-{i}" for i in range(n)],
-        "category": rng.choice(CATEGORIES, n),
-    })
+    return pd.DataFrame(
+        {
+            "x": pd.Timestamp("2006-01-01") + pd.to_timedelta(days, unit="D"),
+            "y": rng.random(n) * 6,
+            "id": [f"event-{i}" for i in range(n)],
+            "category": rng.choice(CATEGORIES, n),
+        }
+    )
 
 
 frame = prebuilt(N)

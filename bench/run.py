@@ -85,9 +85,8 @@ def apptest_reruns(script: str, env: dict, ids: list[str], repeat: int) -> dict:
 
 def browser_draw(url: str, n: int, repeat: int, timeout_ms: int = 600_000) -> float:
     """Seconds from navigation start until all n markers are drawn (median)."""
-    from playwright.sync_api import sync_playwright
-
     from browser import launch_browser
+    from playwright.sync_api import sync_playwright
 
     runs = []
     with sync_playwright() as p:
@@ -111,9 +110,9 @@ def peak_rss_mib(pid: int) -> float:
 
 
 def bench_size(n: int, workdir: Path, repeat: int, browser: bool) -> dict:
+    from browser import Server
     from plotly.io import to_json
 
-    from browser import Server
     from timeline.chart import build_figure
     from timeline.validate import load_dataset
     from timeline.view import Filters, filter_frame, prepare_frame
@@ -141,8 +140,9 @@ def bench_size(n: int, workdir: Path, repeat: int, browser: bool) -> dict:
     ids = [e.id for e in dataset.events]
     env = {"TIMELINE_DATA_DIR": str(data), "TIMELINE_SEEDS_DIR": str(seeds)}
     result["page"] = apptest_reruns(str(ROOT / "app.py"), env, ids, repeat)
-    result["floor"] = apptest_reruns(str(ROOT / "bench" / "floor_app.py"), {"FLOOR_EVENTS": str(n)},
-                                     [f"event-{i}" for i in range(n)], repeat)
+    result["floor"] = apptest_reruns(
+        str(ROOT / "bench" / "floor_app.py"), {"FLOOR_EVENTS": str(n)}, [f"event-{i}" for i in range(n)], repeat
+    )
     result["ratio"] = {k: result["page"][k] / result["floor"][k] for k in ("first", "filter", "select")}
     if browser:
         page_server = Server(env=env)
@@ -161,26 +161,40 @@ def bench_size(n: int, workdir: Path, repeat: int, browser: bool) -> dict:
 
 
 def machine() -> str:
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in Path("/proc/cpuinfo").read_text().splitlines()
+            if ln.startswith("model name")
+        ),
+        platform.processor(),
+    )
     mem = next(ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
     return f"{os.cpu_count()} cores, {cpu}, {int(mem) // 1024 // 1024} GiB, Python {platform.python_version()}"
 
 
 def print_table(results: list[dict]) -> None:
     rows = [
-        ("events", "{events:,}"), ("articles", "{articles:,}"),
-        ("validate cold (s)", "{validate_cold_s:.2f}"), ("validate warm (s)", "{validate_warm_s:.2f}"),
+        ("events", "{events:,}"),
+        ("articles", "{articles:,}"),
+        ("validate cold (s)", "{validate_cold_s:.2f}"),
+        ("validate warm (s)", "{validate_warm_s:.2f}"),
         ("validate cold per 1,000 (s)", "{validate_cold_per_1000_s:.3f}"),
-        ("load when cached (ms)", "{load_cached_ms:.1f}"), ("figure build (s)", "{figure_build_s:.3f}"),
+        ("load when cached (ms)", "{load_cached_ms:.1f}"),
+        ("figure build (s)", "{figure_build_s:.3f}"),
         ("figure bytes/event", "{figure_bytes_per_event:.0f}"),
-        ("page first run (s)", "{page_first:.3f}"), ("floor first run (s)", "{floor_first:.3f}"),
-        ("page filter rerun (s)", "{page_filter:.3f}"), ("floor filter rerun (s)", "{floor_filter:.3f}"),
+        ("page first run (s)", "{page_first:.3f}"),
+        ("floor first run (s)", "{floor_first:.3f}"),
+        ("page filter rerun (s)", "{page_filter:.3f}"),
+        ("floor filter rerun (s)", "{floor_filter:.3f}"),
         ("  ratio filter", "{ratio_filter:.2f}"),
-        ("page select rerun (s)", "{page_select:.3f}"), ("floor select rerun (s)", "{floor_select:.3f}"),
+        ("page select rerun (s)", "{page_select:.3f}"),
+        ("floor select rerun (s)", "{floor_select:.3f}"),
         ("  ratio select", "{ratio_select:.2f}"),
-        ("browser: page markers drawn (s)", "{browser_page_s}"), ("browser: floor markers drawn (s)", "{browser_floor_s}"),
-        ("  ratio browser", "{browser_ratio}"), ("server peak RSS (MiB)", "{server_peak_rss_mib}"),
+        ("browser: page markers drawn (s)", "{browser_page_s}"),
+        ("browser: floor markers drawn (s)", "{browser_floor_s}"),
+        ("  ratio browser", "{browser_ratio}"),
+        ("server peak RSS (MiB)", "{server_peak_rss_mib}"),
     ]
     flat = []
     for r in results:

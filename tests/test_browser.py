@@ -7,8 +7,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from browser import Server, launch_browser, require_chromium, wait_idle
+
 from timeline import PROJECT_DIR
 
 pytestmark = pytest.mark.browser
@@ -112,7 +112,8 @@ def test_a_filter_changes_the_markers(page, server, shipped):
     box.press("Enter")
     wait_idle(page)
     expected = [
-        e for e in shipped.events
+        e
+        for e in shipped.events
         if "smuggling" in (e.title + e.summary + " ".join(x.quote for x in e.excerpts) + " ".join(e.actors)).lower()
     ]
     page.wait_for_function(f"document.querySelectorAll('{MARKERS}').length === {len(expected)}")
@@ -195,8 +196,7 @@ def test_screenshots_desktop_and_phone(browser, server):
 
 def test_hostile_dataset_runs_no_script_and_sends_nothing_away(browser, hostile, tmp_path):
     data_dir, seeds_dir = hostile
-    server = Server(env={"TIMELINE_DATA_DIR": str(data_dir), "TIMELINE_SEEDS_DIR": str(seeds_dir)},
-                    log_dir=tmp_path)
+    server = Server(env={"TIMELINE_DATA_DIR": str(data_dir), "TIMELINE_SEEDS_DIR": str(seeds_dir)}, log_dir=tmp_path)
     try:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()

@@ -6,9 +6,9 @@ import re
 
 import pytest
 import yaml
+from browser import Server, launch_browser, require_chromium, wait_idle
 from streamlit.testing.v1 import AppTest
 
-from browser import Server, launch_browser, require_chromium, wait_idle
 from timeline import PROJECT_DIR
 
 APP = str(PROJECT_DIR / "app.py")

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from browser import Server, launch_browser, require_chromium, wait_idle
 from streamlit.testing.v1 import AppTest
 
-from browser import Server, launch_browser, require_chromium, wait_idle
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, PROJECT_DIR
 
 APP = str(PROJECT_DIR / "app.py")

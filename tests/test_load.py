@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, CHROMIUM_ARGS, Server, require_chromium
+
 from timeline import PROJECT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.load]
