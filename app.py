@@ -137,11 +137,16 @@ def select_event(event_id: str | None) -> None:
 
 
 def on_chart_select() -> None:
-    """A marker was clicked: its customdata is the event id."""
+    """A marker was clicked: its customdata is the event's index in time order."""
     points = (st.session_state.get("chart") or {}).get("selection", {}).get("points", [])
-    if points:
-        data = points[0].get("customdata")
-        select_event(data[0] if isinstance(data, list) else data)
+    if not points:
+        return
+    data = points[0].get("customdata")
+    index = data[0] if isinstance(data, list) else data
+    data_dir, seeds_dir = data_dirs()
+    loaded = load(str(data_dir), str(seeds_dir), hash(fingerprint(data_dir, seeds_dir)))
+    if loaded.dataset is not None and isinstance(index, (int, float)) and 0 <= int(index) < len(loaded.dataset.events):
+        select_event(loaded.dataset.events[int(index)].id)
 
 
 def on_table_select() -> None:

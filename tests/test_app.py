@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import re
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from timeline import PROJECT_DIR
+from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, PROJECT_DIR
+from timeline.validate import load_dataset
 
 APP = str(PROJECT_DIR / "app.py")
 
@@ -32,7 +36,25 @@ def chart_ids(at: AppTest) -> list[str]:
     if not charts:
         return []
     spec = json.loads(charts[0].proto.spec)
-    return [i for trace in spec["data"] if trace.get("mode") == "markers" for i in trace.get("customdata", [])]
+    ids = [e.id for e in load_dataset(*data_dirs_of_app()).events]
+    return [
+        ids[int(i)] for trace in spec["data"] if trace.get("mode") == "markers" for i in decode(trace["customdata"])
+    ]
+
+
+def decode(array) -> list:
+    """A plotly array as a list: plain JSON, or a typed array ({"dtype", "bdata"})."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
+    return list(array)
+
+
+def data_dirs_of_app():
+    """The folders the page reads, as it chooses them."""
+    return (
+        os.environ.get("TIMELINE_DATA_DIR") or DEFAULT_DATA_DIR,
+        os.environ.get("TIMELINE_SEEDS_DIR") or DEFAULT_SEEDS_DIR,
+    )
 
 
 def count_line(at: AppTest) -> tuple[int, int]:

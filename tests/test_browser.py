@@ -93,10 +93,11 @@ def test_page_loads_with_one_marker_per_event(page, server, shipped):
 def test_clicking_a_marker_shows_its_passage_marked(page, server, shipped):
     open_page(page, server.url)
     customdata = page.evaluate(
-        "() => document.querySelector('.js-plotly-plot').data.filter(t => t.mode === 'markers')"
+        "() => document.querySelector('.js-plotly-plot')._fullData.filter(t => t.mode === 'markers')"
         ".flatMap(t => Array.from(t.customdata))"
-    )
-    index = customdata.index("smart-border-pledge-2022")
+    )  # each marker carries its event's index in time order
+    ids = [e.id for e in shipped.events]
+    index = [ids[int(i)] for i in customdata].index("smart-border-pledge-2022")
     click_marker(page, index)
     page.wait_for_selector(".tl-event[data-event-id='smart-border-pledge-2022']")
     marks = page.locator(".tl-passage mark").all_inner_texts()

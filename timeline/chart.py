@@ -25,7 +25,7 @@ CATEGORY_COLOURS = {
     "diplomacy": "#762a83",
     "context": "#6b6b6b",
 }
-PRECISION_SYMBOLS = {"day": "circle", "month": "square", "year": "diamond"}
+PRECISION_SYMBOLS = {"day": 0, "month": 1, "year": 2}  # plotly's codes for circle, square, diamond
 PARTY_COLOURS = {
     "Democratic": "#9ecae1",
     "Republican": "#fcae91",
@@ -37,6 +37,21 @@ LANE_STEP = 1.0
 JITTER = 0.28  # vertical offset between events that share a day and a lane (a marker's height)
 MAX_SPREAD = 0.8  # same-day events of one lane stay inside the lane
 BAND_ROWS = {"US": (-1.05, -0.35), "MX": (-1.95, -1.25)}  # y0, y1 of each band row
+
+
+class FrozenFigure(go.Figure):
+    """A figure that is built once and then only read: ``to_dict`` is computed once.
+
+    ``st.plotly_chart`` calls ``to_dict()`` (a deep copy of every array) on every rerun; a
+    cached figure needs it only once.
+    """
+
+    def to_dict(self):
+        cached = getattr(self, "_frozen_dict", None)
+        if cached is None:
+            cached = super().to_dict()
+            object.__setattr__(self, "_frozen_dict", cached)
+        return cached
 
 
 def lane_positions(frame: pd.DataFrame) -> np.ndarray:
@@ -52,27 +67,25 @@ def build_figure(frame: pd.DataFrame, dataset: Dataset, height: int = 560) -> go
     """The timeline for the rows of ``frame`` (already filtered), with the administration bands."""
     y = lane_positions(frame) if len(frame) else np.array([])
     scatter = go.Scattergl if len(frame) > WEBGL_THRESHOLD else go.Scatter
-    fig = go.Figure()
+    fig = FrozenFigure()
     for category in CATEGORIES:
         rows = (frame["category"] == category).to_numpy()
         if not rows.any():
             continue
         part = frame[rows]
-        # Hover text is rendered as (a subset of) HTML by plotly.js: escape what came from the data.
-        hover = (part["title"].map(html.escape) + "<br>" + part["date_label"] + " · " + category).to_numpy()
         fig.add_trace(
             scatter(
-                x=part["x"],
+                x=part["x_ms"].to_numpy(),  # ms since 1970: a typed array on a date axis
                 y=y[rows],
                 mode="markers",
                 name=category,
-                customdata=part["id"].to_numpy(),
-                hovertext=hover,
+                customdata=part["idx"].to_numpy(),  # the event's index in Dataset.events
+                hovertext=part["hover"].to_numpy(),
                 hovertemplate="%{hovertext}<extra></extra>",
                 marker={
                     "size": 12,
                     "color": CATEGORY_COLOURS[category],
-                    "symbol": part["precision"].map(PRECISION_SYMBOLS).to_numpy(),
+                    "symbol": part["precision"].map(PRECISION_SYMBOLS).to_numpy(dtype="int8"),
                     "line": {"width": 1, "color": "white"},
                 },
             )

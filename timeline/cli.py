@@ -56,7 +56,8 @@ def run_validate(args) -> int:
     print(f"  publication dates: {auto} parsed from text or address, {manual} from the record")
     manual_ids = [e.id for e in dataset.events if dataset.derivations[e.id].status == "manual"]
     if manual_ids:
-        print("  manual dates: " + ", ".join(manual_ids))
+        more = f", and {len(manual_ids) - 12:,} more" if len(manual_ids) > 12 else ""
+        print("  manual dates: " + ", ".join(manual_ids[:12]) + more)
     return 0
 
 

@@ -114,22 +114,34 @@ def _parser_for(anchor: dt.date):
     return DateDataParser(
         languages=["en"],
         settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False},
+        use_given_order=True,  # English only: skip ranking locales for every phrase
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def parse_absolute(phrase: str) -> dt.datetime | None:
     """Parse an absolute stamp ('2024-02-28 23:10:56', 'Mar 28, 2024', '2018/12/13',
-    an epoch number, read as UTC) into a datetime, or None."""
-    from dateparser import parse
-
+    '20130725', an epoch number, read as UTC) into a datetime, or None."""
     text = phrase.strip()
-    # Epoch seconds are UTC whatever the machine's zone; without TO_TIMEZONE dateparser
-    # would give local time.
-    settings = {"TIMEZONE": "UTC", "TO_TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": False}
     if re.fullmatch(r"\d{8}", text):  # 20130725, as in many addresses
-        return parse(text, date_formats=["%Y%m%d"], settings=settings)
-    return parse(text, languages=["en"], settings=settings)
+        from dateparser import parse
+
+        return parse(text, date_formats=["%Y%m%d"], settings=_ABSOLUTE_SETTINGS)
+    data = _absolute_parser().get_date_data(text)
+    return data.date_obj if data else None
+
+
+# Epoch seconds are UTC whatever the machine's zone; without TO_TIMEZONE dateparser would
+# give local time.
+_ABSOLUTE_SETTINGS = {"TIMEZONE": "UTC", "TO_TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+@lru_cache(maxsize=1)
+def _absolute_parser():
+    # One parser, built once: dateparser.parse() would build a new one for every call.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=_ABSOLUTE_SETTINGS, use_given_order=True)
 
 
 @dataclass(frozen=True)

@@ -119,8 +119,9 @@ def render_event(dataset: Dataset, event: Event) -> str:
     for passage in dataset.passages.get(event.id, []):
         source = dataset.sources[passage.excerpt.source]
         article = dataset.articles[source.id]
-        para = article.paragraph_of(passage.span)
-        local = Span(passage.span.start - para.start, passage.span.end - para.start)
+        span = article.span_at(passage.at, passage.length)
+        para = article.paragraph_of(span)
+        local = Span(span.start - para.start, span.end - para.start)
         body = mark_spans(article.text[para.start : para.end], [local])
         href = safe_href(source.url)
         link = (

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Characters a terminal or a page would act on rather than show: C0 and C1 controls (an escape
+# sequence can rewrite the screen), line separators and bidirectional controls.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: str) -> str:
+    """``text`` with every character a terminal would act on written as an escape (``\\x1b``)."""
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,7 @@ class Problem:
         text = ": ".join(parts) + ": " + self.message
         if self.hint:
             text += f" (hint: {self.hint})"
-        return text
+        return inert(text)  # the data's own text may hold escape sequences; show, never run, them
 
     def sort_key(self) -> tuple:
         """Order problems by file, then line."""

@@ -8,6 +8,7 @@ documents that are too big, too deep or expand too far are refused.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,8 @@ import yaml
 
 from timeline.errors import DataError, Problem, display_path
 
-MAX_FILE_BYTES = 5_000_000
-MAX_NODES = 500_000  # values after alias expansion: guards against "billion laughs"
+MAX_FILE_BYTES = 200_000_000  # ~200,000 events; a guard against absurd files, not a quota
+MAX_NODES = 20_000_000  # values after alias expansion: guards against "billion laughs"
 MAX_DEPTH = 40
 
 Loc = tuple  # a path into the document: ("events", 3, "date")
@@ -30,6 +31,20 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _TextDateLoader(_BaseLoader):
     """Safe loader that leaves timestamps as strings (a curated date is text with a precision)."""
+
+    _tags: dict = {}  # noqa: RUF012 (a shared cache: plain scalars repeat, keys above all)
+
+    def resolve(self, kind, value, implicit):
+        # The resolver tries a dozen regular expressions per plain scalar; the answer depends
+        # only on the text, and keys and vocabulary repeat thousands of times.
+        if kind is yaml.ScalarNode and implicit == (True, False):
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._tags) < 200_000:
+                    self._tags[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 _TextDateLoader.yaml_implicit_resolvers = {
@@ -68,13 +83,16 @@ def read_text_file(path: Path, limit: int | None = None) -> str:
     shown = display_path(path)
     limit = limit or MAX_FILE_BYTES
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
     except FileNotFoundError:
         raise DataError([Problem(shown, None, "file not found", hint="check the path")]) from None
     except OSError as exc:
         raise DataError([Problem(shown, None, f"cannot read the file: {exc.strerror}")]) from None
     if path.is_dir():
         raise DataError([Problem(shown, None, "is a folder, not a file")])
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device: reading it could block or never end
+        raise DataError([Problem(shown, None, "is not a regular file", hint="give a plain text file")])
     if size > limit:
         raise DataError(
             [Problem(shown, None, f"file is {size:,} bytes, over the limit of {limit:,}", hint="split it or trim it")]
@@ -108,7 +126,18 @@ def read_yaml(path: Path) -> YamlDoc:
         raise DataError([Problem(shown, 1, "file is empty", hint="it needs a top-level mapping, see the README")])
     loader = _TextDateLoader(text)
     try:
+        deep = _too_deep(text)
+        if deep:
+            message = f"document is nested more than {MAX_DEPTH} levels deep"
+            raise DataError([Problem(shown, deep, message, hint="flatten it")])
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, such as a raw control character
+        offset = exc.position
+        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts the bytes of the UTF-8 text
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, offset) + 1
+        message = f"the character U+{exc.character:04X} is not allowed in YAML"
+        raise DataError([Problem(shown, line, message, hint="remove it")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -127,6 +156,9 @@ def read_yaml(path: Path) -> YamlDoc:
     doc = YamlDoc(path=path, display=shown, data=None)
     problems: list[Problem] = []
     try:
+        # Measure before expanding: aliases make the tree a graph whose expansion can be
+        # exponential ("billion laughs"), but its size is computed in time linear in the nodes.
+        _expanded_size(node, {}, set(), 0)
         doc.data = _to_python(node, loader, (), doc, problems, [0], 0)
     except _Limit as exc:
         raise DataError([Problem(shown, exc.line, exc.message, hint=exc.hint)]) from None
@@ -135,6 +167,45 @@ def read_yaml(path: Path) -> YamlDoc:
     if problems:
         raise DataError(problems)
     return doc
+
+
+def _too_deep(text: str) -> int | None:
+    """The line of the first value nested more than MAX_DEPTH levels deep, from the parser's
+    events: libyaml's composer recurses in C and crashes the process on some 30,000 levels."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_TextDateLoader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.NodeEvent):
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+            depth += isinstance(event, yaml.CollectionStartEvent)
+    return None
+
+
+def _expanded_size(node, sizes: dict[int, int], open_nodes: set[int], depth: int) -> int:
+    """How many values the document holds once every alias is expanded (memoised per node);
+    raises _Limit past MAX_NODES or MAX_DEPTH, or for an alias that contains itself."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    line = node.start_mark.line + 1
+    if depth > MAX_DEPTH or key in open_nodes:
+        raise _Limit(line, f"document is nested more than {MAX_DEPTH} levels deep", "flatten it")
+    if isinstance(node, yaml.MappingNode):
+        open_nodes.add(key)
+        size = 1 + sum(_expanded_size(v, sizes, open_nodes, depth + 1) for _, v in node.value)
+        open_nodes.discard(key)
+    elif isinstance(node, yaml.SequenceNode):
+        open_nodes.add(key)
+        size = 1 + sum(_expanded_size(v, sizes, open_nodes, depth + 1) for v in node.value)
+        open_nodes.discard(key)
+    else:
+        size = 1
+    if size > MAX_NODES:
+        raise _Limit(line, f"document expands to more than {MAX_NODES:,} values", "do not nest aliases (*name)")
+    sizes[key] = size
+    return size
 
 
 def _to_python(node, loader, loc: Loc, doc: YamlDoc, problems: list[Problem], count: list[int], depth: int):
@@ -160,7 +231,9 @@ def _to_python(node, loader, loc: Loc, doc: YamlDoc, problems: list[Problem], co
                     Problem(doc.display, key_line, "a key must be plain text", hint="check the indentation")
                 )
                 continue
-            key = loader.construct_object(key_node)
+            key = _scalar(key_node, loader, doc, problems)
+            if key is _UNREADABLE:
+                continue
             if key in first_line:
                 problems.append(
                     Problem(
@@ -179,4 +252,33 @@ def _to_python(node, loader, loc: Loc, doc: YamlDoc, problems: list[Problem], co
         return [
             _to_python(item, loader, (*loc, i), doc, problems, count, depth + 1) for i, item in enumerate(node.value)
         ]
-    return loader.construct_object(node)
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value  # the common case, without the constructor's bookkeeping
+    value = _scalar(node, loader, doc, problems)
+    return None if value is _UNREADABLE else value
+
+
+_UNREADABLE = object()
+MAX_INT_CHARS = 100  # Python refuses to turn an int of over 4,300 digits into text, and no field needs one
+
+
+def _scalar(node, loader, doc: YamlDoc, problems: list[Problem]):
+    """A scalar's value, or a problem and _UNREADABLE for a tag the safe loader does not know
+    (``!python/object``), a value its tag cannot read (``!!int abc``) or a giant number, which
+    would otherwise escape as ConstructorError, ValueError, KeyError or AttributeError."""
+    line = node.start_mark.line + 1
+    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+    if node.tag not in loader.yaml_constructors:
+        problems.append(Problem(doc.display, line, f'the tag "{node.tag}" is not supported', hint="remove it"))
+        return _UNREADABLE
+    if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_CHARS:
+        message = f"number is longer than {MAX_INT_CHARS} characters"
+        problems.append(Problem(doc.display, line, message, hint="quote it if it is text"))
+        return _UNREADABLE
+    try:
+        return loader.construct_object(node)
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        kind = node.tag.rsplit(":", 1)[-1]
+        message = f'cannot read "{shown}" as {kind}'
+        problems.append(Problem(doc.display, line, message, hint="remove the tag, or quote the value"))
+        return _UNREADABLE

@@ -7,6 +7,7 @@ with a notice, and filters a frame prepared once per dataset with vectorised ope
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -45,9 +46,7 @@ class ViewState:
 
 def year_bounds(dataset: Dataset) -> tuple[int, int]:
     """The first and last year any event touches."""
-    if not dataset.events:
-        return (2000, 2000)
-    return (min(e.first_day().year for e in dataset.events), max(e.last_day().year for e in dataset.events))
+    return dataset.year_range
 
 
 def parse_query(params: Mapping[str, Sequence[str]], dataset: Dataset) -> ViewState:
@@ -134,11 +133,12 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
     """One row an event with everything filtering, the chart and the table need."""
     admin_bit = {a.id: 1 << i for i, a in enumerate(dataset.administrations)}
     rows = []
-    for event in dataset.events:
+    for index, event in enumerate(dataset.events):
         quotes = " ".join(p.excerpt.quote for p in dataset.passages.get(event.id, []))
         us, mx = dataset.us_admins.get(event.id, []), dataset.mx_admins.get(event.id, [])
         rows.append(
             {
+                "idx": index,
                 "id": event.id,
                 "title": event.title,
                 "category": event.category,
@@ -161,6 +161,7 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
             }
         )
     columns = [
+        "idx",
         "id",
         "title",
         "category",
@@ -181,6 +182,13 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
         "search",
     ]
     frame = pd.DataFrame(rows, columns=columns)
+    frame["idx"] = frame["idx"].astype("int32")
+    # What the chart sends, computed once: numbers travel as compact typed arrays, and the
+    # hover text is escaped here because plotly.js renders it as (a subset of) HTML.
+    frame["x_ms"] = (frame["x"] - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1)
+    frame["hover"] = (
+        frame["title"].map(html.escape) + "<br>" + frame["date_label"].map(html.escape) + " · " + frame["category"]
+    )
     frame.attrs["admin_bit"] = admin_bit
     return frame
 

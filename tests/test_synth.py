@@ -1,0 +1,199 @@
+"""The synthetic dataset generator: what it writes validates, is realistic, and is the same for a seed."""
+
+from __future__ import annotations
+
+import collections
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import PROJECT_DIR
+from timeline.dates import check_derivation
+from timeline.synth import MARKER, SynthError, generate_dataset
+from timeline.validate import load_dataset
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_DIR)}
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=240
+    )
+
+
+@pytest.fixture(scope="module")
+def medium(tmp_path_factory):
+    """500 events, generated and loaded once for the tests that look at their content."""
+    out = tmp_path_factory.mktemp("synth") / "d500"
+    summary = generate_dataset(500, out, seed=3)
+    return summary, out, load_dataset(out / "data", out / "seeds")
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 50])
+def test_small_datasets_validate(tmp_path, n):
+    summary = generate_dataset(n, tmp_path / "out", seed=n)
+    dataset = load_dataset(tmp_path / "out" / "data", tmp_path / "out" / "seeds")
+    counts = dataset.counts()
+    assert counts["events"] == summary["events"] == n
+    assert counts["sources"] == summary["sources"] == max(1, round(n / 5))
+    assert counts["excerpts"] == summary["excerpts"]
+    assert counts["dates_manual"] == summary["manual_dates"]
+
+
+def test_medium_dataset_validates_with_every_date_explained(medium):
+    summary, _, dataset = medium
+    counts = dataset.counts()
+    assert counts["events"] == 500 and counts["sources"] == 100
+    assert counts["excerpts"] == summary["excerpts"]
+    for event in dataset.events:
+        evidence = event.date_evidence
+        status = dataset.derivations[event.id].status
+        # A date without a note is exactly what dateparser makes of the phrase; a note marks the rest.
+        assert (status == "manual") == bool(evidence.note), event.id
+        derivation, message = check_derivation(event.date, evidence.phrase, evidence.anchor, bool(evidence.note))
+        assert message is None and derivation.status == status
+        assert evidence.anchor == dataset.sources[evidence.source].published.date
+
+
+def test_medium_dataset_is_varied(medium):
+    _, _, dataset = medium
+    events = dataset.events
+    assert {e.category for e in events} == {
+        "agreement",
+        "funding",
+        "enforcement",
+        "migration-pathways",
+        "diplomacy",
+        "context",
+    }
+    precisions = collections.Counter(e.date.precision for e in events)
+    assert set(precisions) == {"year", "month", "day"}
+    assert all(count >= 25 for count in precisions.values()), precisions
+    manual = sum(d.status == "manual" for d in dataset.derivations.values())
+    assert 0.02 * len(events) <= manual <= 0.09 * len(events)
+    assert any(e.end is not None for e in events)
+    assert any(e.amounts for e in events)
+    assert {e.amounts[0].currency for e in events if e.amounts} == {"USD", "MXN"}
+    assert any(len({x.source for x in e.excerpts}) == 2 for e in events)
+    assert collections.Counter(len(e.excerpts) for e in events).keys() == {1, 2, 3}
+    phrases = {e.date_evidence.phrase for e in events}
+    assert len(phrases) > 60
+    assert {"last month", "last year", "this week"} <= phrases
+    assert any(p in phrases for p in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"))
+    assert any(p[-4:].isdigit() and "," in p for p in phrases)  # e.g. "July 12, 2022"
+    # "this week" names a week, so the date says no more than its month.
+    assert all(e.date.precision != "day" for e in events if e.date_evidence.phrase == "this week")
+    years = {e.date.year for e in events}
+    assert min(years) >= 2006 and max(years) <= 2025 and len(years) >= 15
+    assert {s.published.found_in for s in dataset.sources.values()} == {"text", "url", "record"}
+    quotes = [x.quote for e in events for x in e.excerpts]
+    assert any("“" in q and "”" in q for q in quotes)
+    assert any(ch in q for q in quotes for ch in "áéíóúñÁÉÍÓÚÑ")
+
+
+def test_articles_are_news_sized(medium):
+    _, out, dataset = medium
+    sizes = [(out / "seeds" / s.file).stat().st_size for s in dataset.sources.values()]
+    assert min(sizes) >= 2000
+    assert max(sizes) <= 12_000
+    assert 3000 <= sorted(sizes)[len(sizes) // 2] <= 6000
+    assert sorted(p.name for p in (out / "seeds").iterdir()) == sorted(s.file for s in dataset.sources.values())
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
+    generate_dataset(120, tmp_path / "a", seed=11)
+    generate_dataset(120, tmp_path / "b", seed=11)
+    generate_dataset(120, tmp_path / "c", seed=12)
+    a, b, c = _files(tmp_path / "a"), _files(tmp_path / "b"), _files(tmp_path / "c")
+    assert a == b
+    assert a["data/events.yaml"] != c["data/events.yaml"]
+    assert sorted(name for name in a if name.startswith("seeds/")) != sorted(
+        name for name in c if name.startswith("seeds/")
+    )
+
+
+def test_parallel_and_serial_dateparser_give_the_same_dataset(tmp_path):
+    generate_dataset(300, tmp_path / "serial", seed=5, workers=1)
+    generate_dataset(300, tmp_path / "parallel", seed=5, workers=2)
+    assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
+
+
+def test_bad_counts_are_refused(tmp_path):
+    for bad in (0, -3, True, 2.5):
+        with pytest.raises(ValueError):
+            generate_dataset(bad, tmp_path / "x")
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_folder_with_other_files_is_never_overwritten(tmp_path):
+    user = tmp_path / "user"
+    (user / "data").mkdir(parents=True)
+    (user / "data" / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    with pytest.raises(SynthError, match="not a previous synth output"):
+        generate_dataset(5, user)
+    assert (user / "data" / "events.yaml").read_text(encoding="utf-8") == "events: []\n"
+    assert sorted(p.name for p in user.rglob("*")) == ["data", "events.yaml"]
+
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("keep", encoding="utf-8")
+    with pytest.raises(SynthError, match="is a file"):
+        generate_dataset(5, a_file)
+    assert a_file.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_previous_output_is_replaced_but_not_if_someone_added_files(tmp_path):
+    out = tmp_path / "out"
+    generate_dataset(40, out, seed=1)
+    generate_dataset(10, out, seed=2)  # smaller: the old articles must go
+    dataset = load_dataset(out / "data", out / "seeds")
+    assert len(dataset.events) == 10
+    assert sorted(p.name for p in (out / "seeds").iterdir()) == sorted(s.file for s in dataset.sources.values())
+
+    (out / "seeds" / "notes.md").write_text("mine", encoding="utf-8")
+    with pytest.raises(SynthError, match=r"seeds/notes\.md"):
+        generate_dataset(10, out, seed=3)
+    assert (out / "seeds" / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert len(load_dataset(out / "data", out / "seeds").events) == 10  # the previous output is intact
+
+
+def test_empty_existing_folder_is_used(tmp_path):
+    out = tmp_path / "empty"
+    out.mkdir()
+    generate_dataset(3, out)
+    assert (out / MARKER).is_file()
+    assert len(load_dataset(out / "data", out / "seeds").events) == 3
+
+
+def test_cli_writes_a_dataset_that_validate_accepts(tmp_path):
+    result = _run("synth", "--events", "25", "--out", "ds", "--seed", "4", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and "25 events" in lines[0] and "5 sources" in lines[0]
+    check = _run("validate", "--data-dir", "ds/data", "--seeds-dir", "ds/seeds", cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.startswith("OK: 25 events, 5 sources")
+
+
+def test_cli_refuses_bad_input(tmp_path):
+    for count in ("0", "-1"):
+        result = _run("synth", "--events", count, "--out", "ds", cwd=tmp_path)
+        assert result.returncode == 1
+        assert "--events must be at least 1" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "ds").exists()
+
+    result = _run("synth", "--events", "lots", "--out", "ds", cwd=tmp_path)
+    assert result.returncode == 2  # argparse: not a number
+
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "draft.yaml").write_text("x: 1\n", encoding="utf-8")
+    result = _run("synth", "--events", "5", "--out", "mine", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "refusing to overwrite" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["draft.yaml"]
