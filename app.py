@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import streamlit as st
 
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
@@ -298,29 +299,37 @@ def event_details(dataset, shown, event_id: str | None) -> None:
     if not event_id:
         st.info("Select an event (a marker on the timeline or a row in the table) to read its sources.")
         return
-    order = shown["id"].tolist() if event_id in set(shown["id"]) else [e.id for e in dataset.events]
-    at = order.index(event_id)
+    index = dataset.index_of(event_id)
+    # Neighbours among the shown events (positions in time order, found by bisection), or
+    # among all events when the filters hide this one.
+    order = shown["idx"].to_numpy()
+    pos = int(np.searchsorted(order, index))
+    hidden = pos >= len(order) or order[pos] != index
+    if hidden:
+        order, pos = np.arange(len(dataset.events)), index
+    prev_id = dataset.events[order[pos - 1]].id if pos > 0 else None
+    next_id = dataset.events[order[pos + 1]].id if pos + 1 < len(order) else None
     prev_col, pos_col, next_col = st.columns([1, 2, 1])
     prev_col.button(
         "← Previous event",
         on_click=select_event,
-        args=(order[at - 1] if at else None,),
-        disabled=at == 0,
+        args=(prev_id,),
+        disabled=prev_id is None,
         key="prev",
         width="stretch",
     )
     pos_col.markdown(
-        f"<div style='text-align:center'>Event {at + 1} of {len(order)} in time order</div>", unsafe_allow_html=True
+        f"<div style='text-align:center'>Event {pos + 1} of {len(order)} in time order</div>", unsafe_allow_html=True
     )
     next_col.button(
         "Next event →",
         on_click=select_event,
-        args=(order[at + 1] if at + 1 < len(order) else None,),
-        disabled=at + 1 >= len(order),
+        args=(next_id,),
+        disabled=next_id is None,
         key="next",
         width="stretch",
     )
-    if event_id not in set(shown["id"]):
+    if hidden:
         st.caption("This event is hidden by the current filters.")
     event = dataset.event(event_id)
     st.html(render_event(dataset, event))

@@ -7,15 +7,17 @@ valid dataset, and asserts ``load_dataset`` either succeeds or raises DataError 
 are each one inert line at a line that exists. It also fuzzes the article search
 (``Article.find``, ``closest``, ``paragraph_of``) and ``parse_partial_date``.
 
-The run is bounded for CI: EXAMPLES below adds up to the number of examples (about 650), and
-the whole file takes well under a minute. Hypothesis keeps no example database (``database=None``),
-so a run leaves no files behind; a failure prints the example and how to reproduce it.
+The run is bounded for CI: EXAMPLES below adds up to the number of examples (650), and the
+whole file takes seconds; TIMELINE_FUZZ_SCALE multiplies them for a deeper run by hand.
+Hypothesis keeps no example database (``database=None``), so a run leaves no files behind;
+a failure prints the example and how to reproduce it.
 """
 
 from __future__ import annotations
 
 import copy
 import difflib
+import os
 import re
 import textwrap
 
@@ -45,9 +47,13 @@ EXAMPLES = {
 TOTAL_EXAMPLES = sum(EXAMPLES.values())
 
 
+# A deeper run, outside CI: TIMELINE_FUZZ_SCALE=50 pytest tests/test_fuzz.py
+SCALE = max(1, int(os.environ.get("TIMELINE_FUZZ_SCALE", "1")))
+
+
 def fuzz_settings(name: str):
     return settings(
-        max_examples=EXAMPLES[name],
+        max_examples=EXAMPLES[name] * SCALE,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
@@ -131,7 +137,7 @@ class Dataset:
             try:
                 dataset = load_dataset(self.data_dir, self.seeds_dir)
             except DataError as exc:
-                check_problems(exc, {display_path(p): p for p in self.originals})
+                check_problems(exc, {display_path(p): p for p in self.originals}, display_path(self.seeds_dir))
             else:
                 assert dataset.counts()["events"] == len(dataset.events)
         finally:
@@ -142,12 +148,12 @@ class Dataset:
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def check_problems(exc: DataError, files: dict) -> None:
+def check_problems(exc: DataError, files: dict, seeds: str) -> None:
     assert exc.problems, "a DataError must say what is wrong"
     for problem in exc.problems:
         text = str(problem)
         assert not _UNSAFE.search(text), f"problem text is not inert: {text!r}"
-        assert problem.file in files or problem.file.endswith("seeds"), problem.file
+        assert problem.file in files or problem.file.startswith(seeds), problem.file
         if problem.line is not None and problem.file in files:
             raw = files[problem.file].read_bytes()
             # YAML also breaks lines at NEL and the Unicode separators; no line past the last.
@@ -172,7 +178,7 @@ SCHEMA_KEYS = sorted(
     | {"value", "currency", "what", "source", "phrase", "anchor", "note", "quote", "date", "found_in", "end"}
     | {"events", "sources", "administrations"}
 )
-NEAR_KEYS = SCHEMA_KEYS + ["titel", "ID", " id", "id ", "<<", "", "?", "-", "events\u202e", "d\x00te", "summary:"]
+NEAR_KEYS = [*SCHEMA_KEYS, "titel", "ID", " id", "id ", "<<", "", "?", "-", "events\u202e", "d\x00te", "summary:"]
 INTERESTING = [
     "2022-07-12", "2022-06", "2022", "0001-01-01", "9999-12-31", "2022-02-30", "２０２２-07", "20220712",
     "wire-2022", "wire.txt", "../data/events.yaml", "/etc/hostname", "C:\\x", "seeds", ".", "",
@@ -182,16 +188,16 @@ INTERESTING = [
     ".inf", "-.inf", ".nan", "1e400", "0x" + "f" * 400, "9" * 5000, "~", "null", "yes", "No", "<<",
     "agreed to spend $1.5 billion", "Talks \u202ebegin", "a\x1b[2Jb", "line\nbreak", "\ufeffbom", "tab\there",
 ]  # fmt: skip
-text = st.text(st.characters(codec="utf-8"), max_size=12)
+short_text = st.text(st.characters(codec="utf-8"), max_size=12)
 scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(),
-    text,
+    short_text,
     st.sampled_from(INTERESTING),
 )
-keys = st.one_of(st.sampled_from(NEAR_KEYS), text, st.integers(-3, 3), st.none(), st.booleans())
+keys = st.one_of(st.sampled_from(NEAR_KEYS), short_text, st.integers(-3, 3), st.none(), st.booleans())
 structures = st.recursive(
     scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5),
@@ -199,15 +205,18 @@ structures = st.recursive(
 )
 
 
-def paths_of(value, here=()):
-    """Every path into a nested dict/list value."""
+def paths_of(value, here=(), seen=()):
+    """Every path into a nested dict/list value (a shared subtree that contains itself, once)."""
     yield here
+    if id(value) in seen:
+        return
+    seen = (*seen, id(value))
     if isinstance(value, dict):
         for k, v in value.items():
-            yield from paths_of(v, (*here, k))
+            yield from paths_of(v, (*here, k), seen)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from paths_of(v, (*here, i))
+            yield from paths_of(v, (*here, i), seen)
 
 
 def get(value, path):
@@ -292,13 +301,13 @@ def edited_text(draw):
     for _ in range(draw(st.integers(1, 5))):
         at = draw(st.integers(0, len(text)))
         cut = draw(st.integers(0, 3))
-        text = text[:at] + draw(st.sampled_from(TOKENS) | text) + text[at + cut :]
+        text = text[:at] + draw(st.sampled_from(TOKENS) | short_text) + text[at + cut :]
     return name, text.encode("utf-8")
 
 
 @st.composite
 def token_soup(draw):
-    lines = draw(st.lists(st.lists(st.sampled_from(TOKENS) | text, max_size=8).map("".join), max_size=12))
+    lines = draw(st.lists(st.lists(st.sampled_from(TOKENS) | short_text, max_size=8).map("".join), max_size=12))
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "latin-1"]))
     return draw(st.sampled_from(sorted(ORIGINAL))), "\n".join(lines).encode(encoding, "replace")
 
@@ -313,7 +322,7 @@ def article_texts(draw):
         at = draw(st.integers(0, len(article)))
         cut = draw(st.integers(0, 10))
         insert = draw(
-            st.sampled_from(["\x00", "\ufeff", "\r\n", "\u2028", "\x85", "\u00a0", "\t", "\n\n", "  "]) | text
+            st.sampled_from(["\x00", "\ufeff", "\r\n", "\u2028", "\x85", "\u00a0", "\t", "\n\n", "  "]) | short_text
         )
         article = article[:at] + insert + article[at + cut :]
     return article
@@ -412,7 +421,9 @@ def test_find_and_paragraph_of(data, text):
 
 
 @fuzz_settings("closest")
-@given(data=st.data(), words=st.lists(st.sampled_from(["a", "bb", "ccc", "the", "border", "plan", "é", "—"]) | text))
+@given(
+    data=st.data(), words=st.lists(st.sampled_from(["a", "bb", "ccc", "the", "border", "plan", "é", "—"]) | short_text)
+)
 def test_closest(data, words):
     text = " ".join(words)
     article = Article(text)
@@ -424,7 +435,7 @@ def test_closest(data, words):
         j = data.draw(st.integers(i + 1, len(flat_words)))
         quote = " ".join(flat_words[i:j])
     else:
-        quote = data.draw(text | st.text(max_size=300))
+        quote = data.draw(short_text | st.text(max_size=300))
     hint = article.closest(quote)
     needle = collapse(quote)
     if hint is not None:
@@ -440,7 +451,7 @@ def test_closest(data, words):
 @fuzz_settings("partial_dates")
 @given(
     value=st.one_of(
-        text,
+        short_text,
         st.from_regex(r"\A\d{4}(-\d{2}(-\d{2})?)?\Z"),
         st.dates().map(str),
         st.integers(),

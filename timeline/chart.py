@@ -81,7 +81,8 @@ def build_figure(frame: pd.DataFrame, dataset: Dataset, height: int = 560) -> go
                 name=category,
                 customdata=part["idx"].to_numpy(),  # the event's index in Dataset.events
                 hovertext=part["hover"].to_numpy(),
-                hovertemplate="%{hovertext}<extra></extra>",
+                # The category is the trace's name: sent once, not once per point.
+                hovertemplate="%{hovertext} · %{fullData.name}<extra></extra>",
                 marker={
                     "size": 12,
                     "color": CATEGORY_COLOURS[category],

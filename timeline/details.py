@@ -141,8 +141,7 @@ def render_event(dataset: Dataset, event: Event) -> str:
 def cited_spans(dataset: Dataset, source_id: str) -> list[Span]:
     """Every span of the article that some event quotes."""
     article = dataset.articles[source_id]
-    quotes = {p.excerpt.quote for ps in dataset.passages.values() for p in ps if p.excerpt.source == source_id}
-    return [span for quote in quotes for span in article.find_all(quote)]
+    return [span for quote in dataset.quotes_by_source.get(source_id, ()) for span in article.find_all(quote)]
 
 
 def render_article(dataset: Dataset, source_id: str, article: Article | None = None) -> str:

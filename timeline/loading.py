@@ -20,6 +20,7 @@ from timeline.errors import DataError, Problem, display_path
 MAX_FILE_BYTES = 200_000_000  # ~200,000 events; a guard against absurd files, not a quota
 MAX_NODES = 20_000_000  # values after alias expansion: guards against "billion laughs"
 MAX_DEPTH = 40
+MAX_ALIAS_VALUES = 100_000  # values aliases may add: curated data needs few, a bomb needs millions
 
 Loc = tuple  # a path into the document: ("events", 3, "date")
 
@@ -158,7 +159,10 @@ def read_yaml(path: Path) -> YamlDoc:
     try:
         # Measure before expanding: aliases make the tree a graph whose expansion can be
         # exponential ("billion laughs"), but its size is computed in time linear in the nodes.
-        _expanded_size(node, {}, set(), 0)
+        sizes: dict[int, int] = {}
+        _expanded_size(node, sizes, set(), 0)
+        if sizes[id(node)] - len(sizes) > MAX_ALIAS_VALUES:  # all values less the distinct ones
+            _find_alias_excess(node, sizes, set(), [0])
         doc.data = _to_python(node, loader, (), doc, problems, [0], 0)
     except _Limit as exc:
         raise DataError([Problem(shown, exc.line, exc.message, hint=exc.hint)]) from None
@@ -206,6 +210,24 @@ def _expanded_size(node, sizes: dict[int, int], open_nodes: set[int], depth: int
         raise _Limit(line, f"document expands to more than {MAX_NODES:,} values", "do not nest aliases (*name)")
     sizes[key] = size
     return size
+
+
+def _find_alias_excess(node, sizes: dict[int, int], seen: set[int], added: list[int]) -> None:
+    """Raise _Limit at the anchored node whose reuse, in document order, takes the values
+    aliases add past MAX_ALIAS_VALUES (below MAX_NODES, expanding them would still take seconds)."""
+    if id(node) in seen:  # a second use: an alias
+        added[0] += sizes[id(node)]
+        if added[0] > MAX_ALIAS_VALUES:
+            message = f"document expands to more than {MAX_ALIAS_VALUES:,} values through aliases"
+            raise _Limit(node.start_mark.line + 1, message, "do not nest aliases (*name)")
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            _find_alias_excess(value, sizes, seen, added)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _find_alias_excess(item, sizes, seen, added)
 
 
 def _to_python(node, loader, loc: Loc, doc: YamlDoc, problems: list[Problem], count: list[int], depth: int):

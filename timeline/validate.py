@@ -64,14 +64,27 @@ class Dataset:
             return (2000, 2000)
         return (min(e.first_day().year for e in self.events), max(e.last_day().year for e in self.events))
 
+    @functools.cached_property
+    def quotes_by_source(self) -> dict[str, set[str]]:
+        """Every quote any event cites, by source id (computed once)."""
+        quotes: dict[str, set[str]] = defaultdict(set)
+        for passages in self.passages.values():
+            for p in passages:
+                quotes[p.excerpt.source].add(p.excerpt.quote)
+        return dict(quotes)
+
     def event(self, event_id: str) -> Event | None:
         """The event with this id, or None."""
-        return self._by_id().get(event_id)
+        index = self._positions.get(event_id)
+        return None if index is None else self.events[index]
 
-    def _by_id(self) -> dict[str, Event]:
-        if not hasattr(self, "_index"):
-            self._index = {e.id: e for e in self.events}
-        return self._index
+    def index_of(self, event_id: str) -> int:
+        """The event's position in time order (KeyError for an unknown id)."""
+        return self._positions[event_id]
+
+    @functools.cached_property
+    def _positions(self) -> dict[str, int]:
+        return {e.id: i for i, e in enumerate(self.events)}
 
     def administration(self, admin_id: str) -> Administration:
         """The administration with this id."""
@@ -132,7 +145,7 @@ def _load_dataset(data_dir: Path | None, seeds_dir: Path | None) -> Dataset:
     broken_sources = {
         item.get("id")
         for item in (docs["sources"].data["sources"] if docs["sources"] else [])
-        if isinstance(item, dict)
+        if isinstance(item, dict) and isinstance(item.get("id"), str)  # "id: []" is not hashable
     } - set(source_by_id)
     admin_list = [a for _, a in admins]
     derivations: dict[str, Derivation] = {}

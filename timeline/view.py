@@ -186,9 +186,7 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
     # What the chart sends, computed once: numbers travel as compact typed arrays, and the
     # hover text is escaped here because plotly.js renders it as (a subset of) HTML.
     frame["x_ms"] = (frame["x"] - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1)
-    frame["hover"] = (
-        frame["title"].map(html.escape) + "<br>" + frame["date_label"].map(html.escape) + " · " + frame["category"]
-    )
+    frame["hover"] = frame["title"].map(html.escape) + "<br>" + frame["date_label"].map(html.escape)
     frame.attrs["admin_bit"] = admin_bit
     return frame
 
