@@ -85,7 +85,7 @@ def run_validate(root: Path) -> tuple[subprocess.CompletedProcess, float]:
         [sys.executable, "-m", "timeline", "validate", "--data-dir", "data", "--seeds-dir", "seeds"],
         capture_output=True,
         cwd=root,
-        timeout=60,
+        timeout=30,  # a hang fails here, long before pytest's own timeout
         env={**os.environ, "PYTHONPATH": str(PROJECT_DIR), "PYTHONIOENCODING": "utf-8"},
     )
     return result, time.monotonic() - start
@@ -227,6 +227,8 @@ def _write_hostile_article(kind: str, path: Path) -> None:
         path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
     elif kind == "binary-valid-utf8":
         path.write_bytes(b"Tuesday\x00\x01\x02\x03 last month\x00" * 2000)
+    elif kind == "binary-one-nul":  # one NUL in plain text: still not an article
+        path.write_bytes(b"The presidents met on Tuesday.\n" * 500 + b"\x00" + b"Talks began last month.\n" * 500)
     elif kind == "ten-megabytes":
         sentence = "The presidents met on Tuesday, July 12, 2022, and agreed to talk again next month.\n"
         path.write_text(sentence * (10_000_000 // len(sentence) + 1), encoding="utf-8")
@@ -241,6 +243,7 @@ def _write_hostile_article(kind: str, path: Path) -> None:
 SUGGEST_INPUTS = [
     "binary",
     "binary-valid-utf8",
+    "binary-one-nul",
     "ten-megabytes",
     "one-megabyte-line-of-dates",
     "one-megabyte-line-of-one-letter",

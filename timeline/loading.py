@@ -141,7 +141,8 @@ def read_yaml(path: Path) -> YamlDoc:
         raise DataError([Problem(shown, line, message, hint="remove it")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        # libyaml puts an error at the very end one line past the last: keep it in the file.
+        line = min(mark.line + 1, len(text.splitlines()) or 1) if mark else None
         message = "YAML syntax error: " + " ".join(s for s in (exc.context, exc.problem) if s)
         hint = (
             "indent with spaces, not tabs"
@@ -287,7 +288,8 @@ MAX_INT_CHARS = 100  # Python refuses to turn an int of over 4,300 digits into t
 def _scalar(node, loader, doc: YamlDoc, problems: list[Problem]):
     """A scalar's value, or a problem and _UNREADABLE for a tag the safe loader does not know
     (``!python/object``), a value its tag cannot read (``!!int abc``) or a giant number, which
-    would otherwise escape as ConstructorError, ValueError, KeyError or AttributeError."""
+    would otherwise escape as ConstructorError, ValueError, KeyError, IndexError (``!!int`` with no
+    value) or AttributeError."""
     line = node.start_mark.line + 1
     shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
     if node.tag not in loader.yaml_constructors:
@@ -299,7 +301,7 @@ def _scalar(node, loader, doc: YamlDoc, problems: list[Problem]):
         return _UNREADABLE
     try:
         return loader.construct_object(node)
-    except (yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError, OverflowError):
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError):
         kind = node.tag.rsplit(":", 1)[-1]
         message = f'cannot read "{shown}" as {kind}'
         problems.append(Problem(doc.display, line, message, hint="remove the tag, or quote the value"))

@@ -142,11 +142,11 @@ def _load_dataset(data_dir: Path | None, seeds_dir: Path | None) -> Dataset:
 
     source_by_id = {s.id: s for _, s in sources}
     # Sources that exist but failed their own checks: events citing them are not "unknown".
-    broken_sources = {
-        item.get("id")
-        for item in (docs["sources"].data["sources"] if docs["sources"] else [])
-        if isinstance(item, dict) and isinstance(item.get("id"), str)  # "id: []" is not hashable
-    } - set(source_by_id)
+    items = docs["sources"].data["sources"] if docs["sources"] else []
+    named = [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    broken_sources = set(named) - set(source_by_id)
+    # Unless every source's id could be read, a cited source may be one of the unreadable ones.
+    ids_read = docs["sources"] is not None and len(named) == len(items)
     admin_list = [a for _, a in admins]
     derivations: dict[str, Derivation] = {}
     passages: dict[str, list[Passage]] = {}
@@ -156,9 +156,7 @@ def _load_dataset(data_dir: Path | None, seeds_dir: Path | None) -> Dataset:
     for i, event in events:
         doc = docs["events"]
         lines[event.id] = doc.line_of(("events", i))
-        checker = _EventChecker(
-            event, i, doc, source_by_id, articles, problems, broken_sources, docs["sources"] is not None
-        )
+        checker = _EventChecker(event, i, doc, source_by_id, articles, problems, broken_sources, ids_read)
         passages[event.id] = checker.check_excerpts()
         derivation = checker.check_date()
         if derivation:
@@ -457,7 +455,7 @@ class _EventChecker:
     ):
         self.event, self.index, self.doc = event, index, doc
         self.broken_sources = broken_sources
-        self.sources_read = sources_read  # False when sources.yaml itself failed: no source is "unknown"
+        self.sources_read = sources_read  # False when some source ids could not be read: none is "unknown"
         self.sources, self.articles, self.problems = sources, articles, problems
         self.subject = f'event "{event.id}"'
 
