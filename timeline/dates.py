@@ -10,7 +10,7 @@ from functools import lru_cache
 
 PRECISIONS = ("year", "month", "week", "day")  # coarse to fine
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 _MONTH_ABBR = calendar.month_abbr
 
 
@@ -52,9 +52,10 @@ def parse_partial_date(value: object) -> PartialDate:
     match = _PARTIAL.match(text or "")
     if not match:
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year, month, day = (int(g) if g is not None else None for g in match.groups())
     try:
-        dt.date(year, month or 1, day or 1)
+        # A month or day of 00 is an error, not "unknown": only a missing part lowers the precision.
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
         raise ValueError(f"{text} is not a real date ({exc})") from None
     return PartialDate(year, month, day)

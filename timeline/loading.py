@@ -21,8 +21,10 @@ MAX_FILE_BYTES = 200_000_000  # ~200,000 events; a guard against absurd files, n
 MAX_NODES = 20_000_000  # values after alias expansion: guards against "billion laughs"
 MAX_DEPTH = 40
 MAX_ALIAS_VALUES = 100_000  # values aliases may add: curated data needs few, a bomb needs millions
+MAX_INT_CHARS = 100  # Python will not turn an int of over 4,300 digits into text, and no field needs one
 
 Loc = tuple  # a path into the document: ("events", 3, "date")
+_UNREADABLE = object()  # what _scalar gives for a value it could not read (a problem says why)
 
 
 # libyaml's parser when PyYAML has it (ten times faster on big files), with the same
@@ -155,6 +157,8 @@ def read_yaml(path: Path) -> YamlDoc:
         raise DataError([Problem(shown, mark.line + 1 if mark else None, f"YAML error: {exc}")]) from None
     finally:
         loader.dispose()
+    if node is None:  # no document at all, e.g. a line break and a stray byte-order mark
+        raise DataError([Problem(shown, 1, "file is empty", hint="it needs a top-level mapping, see the README")])
     doc = YamlDoc(path=path, display=shown, data=None)
     problems: list[Problem] = []
     try:
@@ -279,10 +283,6 @@ def _to_python(node, loader, loc: Loc, doc: YamlDoc, problems: list[Problem], co
         return node.value  # the common case, without the constructor's bookkeeping
     value = _scalar(node, loader, doc, problems)
     return None if value is _UNREADABLE else value
-
-
-_UNREADABLE = object()
-MAX_INT_CHARS = 100  # Python refuses to turn an int of over 4,300 digits into text, and no field needs one
 
 
 def _scalar(node, loader, doc: YamlDoc, problems: list[Problem]):
