@@ -19,6 +19,7 @@ import numpy as np
 import streamlit as st
 
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
+from timeline.chart import memoise_plotly_json
 from timeline.details import esc, escape_markdown, render_article, render_event
 from timeline.errors import DataError, Problem
 from timeline.models import CATEGORIES
@@ -442,6 +443,7 @@ def curator_page() -> None:
 
 def main() -> None:
     """Page setup and navigation."""
+    memoise_plotly_json()  # a cached figure is serialised once, not on every rerun
     # No page_icon: a Material favicon is fetched from a font CDN, and the page sends nothing away.
     st.set_page_config(page_title="Border Cooperation Timeline", layout="wide")
     page = st.navigation(

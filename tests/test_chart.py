@@ -73,3 +73,27 @@ def test_filtered_figure_and_size_per_event(shipped):
     part = filter_frame(frame, Filters(category=("funding",)))
     fig = chart.build_figure(part, shipped)
     assert sum(len(values(t["customdata"])) for t in marker_traces(fig)) == len(part)
+
+
+def test_a_cached_figure_is_serialised_once(shipped, monkeypatch):
+    import plotly.io
+
+    calls = []
+    real = plotly.io.to_json
+    monkeypatch.setattr(plotly.io, "to_json", lambda fig, *a, **k: calls.append(1) or real(fig, *a, **k))
+    chart.memoise_plotly_json()
+    fig = chart.build_figure(prepare_frame(shipped), shipped)
+    first = plotly.io.to_json(fig.to_dict(), validate=False)
+    again = plotly.io.to_json(fig.to_dict(), validate=False)
+    assert first is again and len(calls) == 1
+    other = {"data": [{"type": "scatter", "x": [1], "y": [2]}], "layout": {}}
+    plotly.io.to_json(other, validate=False)
+    plotly.io.to_json(other, validate=False)
+    assert len(calls) == 3  # plain figures are not memoised
+
+
+def test_webgl_figures_use_one_trace_per_category(shipped, monkeypatch):
+    monkeypatch.setattr(chart, "WEBGL_THRESHOLD", 10)
+    fig = chart.build_figure(prepare_frame(shipped), shipped)
+    names = [t["name"] for t in marker_traces(fig)]
+    assert len(names) == len(set(names)) == len({e.category for e in shipped.events})

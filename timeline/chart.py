@@ -7,6 +7,7 @@ administrations as a handful of shapes, so its size grows with the events and no
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 
 import numpy as np
@@ -39,19 +40,49 @@ MAX_SPREAD = 0.8  # same-day events of one lane stay inside the lane
 BAND_ROWS = {"US": (-1.05, -0.35), "MX": (-1.95, -1.25)}  # y0, y1 of each band row
 
 
+class FigureSpec(dict):
+    """A figure as plain data whose JSON text, once made, is kept (see memoise_plotly_json)."""
+
+    json_text: str | None = None
+
+
 class FrozenFigure(go.Figure):
     """A figure that is built once and then only read: ``to_dict`` is computed once.
 
-    ``st.plotly_chart`` calls ``to_dict()`` (a deep copy of every array) on every rerun; a
-    cached figure needs it only once.
+    ``st.plotly_chart`` calls ``to_dict()`` (a deep copy of every array) and then
+    ``plotly.io.to_json`` on every rerun; a cached figure needs each only once.
     """
 
     def to_dict(self):
         cached = getattr(self, "_frozen_dict", None)
         if cached is None:
-            cached = super().to_dict()
+            cached = FigureSpec(super().to_dict())
             object.__setattr__(self, "_frozen_dict", cached)
         return cached
+
+
+def memoise_plotly_json() -> None:
+    """Make ``plotly.io.to_json`` keep the text it makes for a FigureSpec (idempotent).
+
+    Streamlit serialises the figure on every rerun, even when it is the same cached figure;
+    for 10,000 events that is most of a rerun's cost. Other figures are not affected.
+    """
+    import plotly.io
+
+    original = plotly.io.to_json
+    if getattr(original, "_timeline_memo", False):
+        return
+
+    @functools.wraps(original)
+    def to_json(fig, *args, **kwargs):
+        if isinstance(fig, FigureSpec):
+            if fig.json_text is None:
+                fig.json_text = original(fig, *args, **kwargs)
+            return fig.json_text
+        return original(fig, *args, **kwargs)
+
+    to_json._timeline_memo = True
+    plotly.io.to_json = to_json
 
 
 def lane_positions(frame: pd.DataFrame) -> np.ndarray:
@@ -68,17 +99,23 @@ def build_figure(frame: pd.DataFrame, dataset: Dataset, height: int = 560) -> go
     y = lane_positions(frame) if len(frame) else np.array([])
     scatter = go.Scattergl if len(frame) > WEBGL_THRESHOLD else go.Scatter
     fig = FrozenFigure()
-    # One trace per category and precision, each with one symbol: a per-point symbol array
-    # costs WebGL twice the drawing time at 10,000 points. The legend shows one entry per
-    # category and toggles the category's traces together.
+    # One trace per category and precision, each with one symbol (a per-point symbol array
+    # doubles WebGL's drawing time). Past the WebGL threshold every marker is a circle, one
+    # trace per category: each extra WebGL trace costs start-up time, and the hover label
+    # ("Jul 2013") still says the precision. The legend shows one entry per category.
+    webgl = scatter is go.Scattergl
+    groups = {"all": None} if webgl else PRECISION_SYMBOLS
     for category in CATEGORIES:
         in_category = (frame["category"] == category).to_numpy()
         first = True
-        for precision, symbol in PRECISION_SYMBOLS.items():
-            rows = in_category & (frame["precision"] == precision).to_numpy()
+        for precision, symbol in groups.items():
+            rows = in_category if webgl else in_category & (frame["precision"] == precision).to_numpy()
             if not rows.any():
                 continue
             part = frame[rows]
+            marker = {"size": 10 if webgl else 12, "color": CATEGORY_COLOURS[category]}
+            if not webgl:
+                marker.update(symbol=symbol, line={"width": 1, "color": "white"})
             fig.add_trace(
                 scatter(
                     x=part["x_ms"].to_numpy(),  # ms since 1970: a typed array on a date axis
@@ -91,12 +128,7 @@ def build_figure(frame: pd.DataFrame, dataset: Dataset, height: int = 560) -> go
                     hovertext=part["hover"].to_numpy(),
                     # The category is the trace's name: sent once, not once per point.
                     hovertemplate="%{hovertext} · %{fullData.name}<extra></extra>",
-                    marker={
-                        "size": 12,
-                        "color": CATEGORY_COLOURS[category],
-                        "symbol": symbol,
-                        "line": {"width": 1, "color": "white"},
-                    },
+                    marker=marker,
                 )
             )
             first = False
