@@ -1,5 +1,5 @@
-"""The curator's page: propose dated events from an article (code in app.py)."""
+"""The curator's page: propose dated events from an article (code in ui.py)."""
 
-import app
+from app_pages import ui
 
-app.curator_page()
+ui.curator_page()
