@@ -188,8 +188,9 @@ def _layout(fig: go.Figure, dataset: Dataset, frame: pd.DataFrame, height: int) 
         x_range = None
     fig.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "title": {"text": ""}},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        # Beneath the range slider: on a phone a legend above the plot runs into the range buttons.
+        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "title": {"text": ""}},
         hovermode="closest",
         clickmode="event+select",
         dragmode="pan",
@@ -203,7 +204,7 @@ def _layout(fig: go.Figure, dataset: Dataset, frame: pd.DataFrame, height: int) 
             "gridcolor": "#eeeeee",
             "rangeselector": {
                 "x": 0,
-                "y": 1.12,
+                "y": 1.08,
                 "buttons": [
                     {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
                     {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
