@@ -53,8 +53,9 @@ def parse_partial_date(value: object) -> PartialDate:
     if not match:
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g is not None else None for g in match.groups())
+    if month == 0 or day == 0:  # 00 is an error, not "unknown": only a missing part lowers the precision
+        raise ValueError(f"{text} is not a real date (month or day 00)")
     try:
-        # A month or day of 00 is an error, not "unknown": only a missing part lowers the precision.
         dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
         raise ValueError(f"{text} is not a real date ({exc})") from None

@@ -57,10 +57,7 @@ def _check_url(value: str) -> str:
 def _to_partial(value: object) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
-    date = parse_partial_date(value)
-    if date.month == 0 or date.day == 0:  # parse_partial_date reads "2022-07-00" as July 2022
-        raise ValueError(f"{value} is not a real date (month or day 00)")
-    return date
+    return parse_partial_date(value)
 
 
 def _to_day(value: object) -> dt.date:
