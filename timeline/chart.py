@@ -190,7 +190,7 @@ def _layout(fig: go.Figure, dataset: Dataset, frame: pd.DataFrame, height: int) 
         height=height,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         # Beneath the range slider: on a phone a legend above the plot runs into the range buttons.
-        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "title": {"text": ""}},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0, "title": {"text": ""}},
         hovermode="closest",
         clickmode="event+select",
         dragmode="pan",
