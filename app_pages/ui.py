@@ -2,9 +2,9 @@
 
 Lays out widgets, caches, and calls the pure core in ``timeline/``. It is a module, imported
 once, rather than the script Streamlit executes on every rerun: the entry script ``app.py``
-stays a few lines long. The view lives in the
-URL (``event``, ``us``, ``mx``, ``category``, ``from``, ``to``, ``q``) so any view can be shared,
-and the selected event lives in session state, not in the figure, so a click survives reruns.
+stays a few lines long. The view lives in the URL (``event``, ``us``, ``mx``, ``category``,
+``from``, ``to``, ``q``) so any view can be shared, and the selected event lives in session
+state, not in the figure, so a click survives reruns.
 
 Run with ``streamlit run app.py``. ``TIMELINE_DATA_DIR`` and ``TIMELINE_SEEDS_DIR`` point the
 page at another dataset.
@@ -74,6 +74,14 @@ def load(data_dir: str, seeds_dir: str, fingerprint_hash: int) -> Loaded:
     except DataError as exc:
         return Loaded(problems=tuple(exc.problems))
     return Loaded(dataset=dataset, frame=prepare_frame(dataset))
+
+
+def current_data() -> tuple[Loaded, tuple]:
+    """The verified dataset for the configured folders (cached until a file changes), and the
+    key that names this version of it."""
+    data_dir, seeds_dir = data_dirs()
+    key = (str(data_dir), str(seeds_dir), hash(fingerprint(data_dir, seeds_dir)))
+    return load(*key), key
 
 
 @st.cache_resource(max_entries=64)
@@ -147,8 +155,7 @@ def on_chart_select() -> None:
         return
     data = points[0].get("customdata")
     index = data[0] if isinstance(data, list) else data
-    data_dir, seeds_dir = data_dirs()
-    loaded = load(str(data_dir), str(seeds_dir), hash(fingerprint(data_dir, seeds_dir)))
+    loaded, _ = current_data()
     if loaded.dataset is not None and isinstance(index, (int, float)) and 0 <= int(index) < len(loaded.dataset.events):
         select_event(loaded.dataset.events[int(index)].id)
 
@@ -205,7 +212,7 @@ def export_later(dataset, fmt: str, ids: tuple[str, ...]):
 
 def reader_page() -> None:
     """The timeline: filters, chart, event details with passages, table and exports."""
-    data_dir, seeds_dir = data_dirs()
+    data_dir, _ = data_dirs()
     st.html(PAGE_STYLE)
     st.title("Border Cooperation Timeline")
     st.caption(
@@ -214,9 +221,7 @@ def reader_page() -> None:
         "sentences it rests on. "
         "● day · ■ month · ◆ year: the precision of the date."
     )
-    fp = fingerprint(data_dir, seeds_dir)
-    load_key = (str(data_dir), str(seeds_dir), hash(fp))
-    loaded = load(str(data_dir), str(seeds_dir), hash(fp))
+    loaded, load_key = current_data()
     if loaded.problems:
         show_problems(loaded.problems, data_dir)
         return
@@ -381,9 +386,9 @@ def curator_page() -> None:
         "Paste an article or pick a seed. Each sentence with a date expression becomes a candidate, its date "
         "resolved against the publication date. Keep the ones you want and copy their YAML into data/events.yaml."
     )
-    data_dir, seeds_dir = data_dirs()
+    _, seeds_dir = data_dirs()
     known = {}
-    loaded = load(str(data_dir), str(seeds_dir), hash(fingerprint(data_dir, seeds_dir)))
+    loaded, _ = current_data()
     if not loaded.problems:
         known = {s.file: s for s in loaded.dataset.sources.values()}
     seeds = sorted(p.name for p in seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
