@@ -1,11 +1,22 @@
 """Border Cooperation Timeline: ``streamlit run app.py``.
 
-The entry script only starts the navigation; the pages' layout, caching and calls into the
-pure core ``timeline/`` live in ``app_pages/ui.py``, a module imported once, so a rerun does
-not recompile it. ``TIMELINE_DATA_DIR`` and ``TIMELINE_SEEDS_DIR`` point the page at another
-dataset.
+Sets the page up and runs the navigation between the two pages in ``app_pages/``. The pages'
+layout lives there; the pure core they call lives in ``timeline/``. ``TIMELINE_DATA_DIR`` and
+``TIMELINE_SEEDS_DIR`` point the page at another dataset.
 """
 
-from app_pages.ui import main
+import streamlit as st
 
-main()
+from app_pages.shared import PAGES_DIR
+from timeline.chart import memoise_plotly_json
+
+memoise_plotly_json()  # a cached figure is serialised once, not on every rerun
+# No page_icon: a Material favicon is fetched from a font CDN, and the page sends nothing away.
+st.set_page_config(page_title="Border Cooperation Timeline", layout="wide")
+st.navigation(
+    [
+        st.Page(PAGES_DIR / "reader.py", title="Timeline", default=True),
+        st.Page(PAGES_DIR / "propose.py", title="Propose events", url_path="propose"),
+    ],
+    position="sidebar",
+).run()

@@ -1,5 +1,275 @@
-"""The reader's page (its code lives in ui.py, imported once so its caches are shared)."""
+"""The reader's page: filters, the timeline, the selected event's passages, the table and the
+downloads, and the administrations side by side.
 
-from app_pages import ui
+The view lives in the URL (``event``, ``us``, ``mx``, ``category``, ``from``, ``to``, ``q``) so
+any view can be shared; the selected event lives in session state, so it survives reruns.
+"""
 
-ui.reader_page()
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, show_problems
+from timeline.details import escape_markdown, render_article, render_event
+from timeline.models import CATEGORIES
+from timeline.view import Filters, filter_frame, normalise_years, parse_query, to_query, year_bounds
+
+WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
+
+
+@st.cache_resource(max_entries=64)
+def figure_for(_loaded: Loaded, load_key: tuple, filters: Filters, height: int):
+    """The figure for one set of filters (cached: switching back is free)."""
+    from timeline.chart import build_figure
+
+    return build_figure(filter_frame(_loaded.frame, filters), _loaded.dataset, height=height)
+
+
+def current_query() -> dict[str, list[str]]:
+    """The URL's query parameters, every value of every key."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def sync_from_url(dataset, lo: int, hi: int) -> None:
+    """Apply the URL to the widgets on a session's first run, or when the URL changed under us
+    (the browser's Back and Forward buttons, or a pasted link)."""
+    query = current_query()
+    if st.session_state.get("_url") == query:
+        return
+    state = parse_query(query, dataset)
+    f = state.filters
+    st.session_state.f_us = list(f.us)
+    st.session_state.f_mx = list(f.mx)
+    st.session_state.f_cat = list(f.category)
+    st.session_state.f_years = (f.year_from or lo, f.year_to or hi)
+    st.session_state.f_q = f.q
+    st.session_state.event = state.event
+    st.session_state._notices = state.notices
+    st.session_state._url = query
+
+
+def sync_to_url(filters: Filters, event: str | None) -> None:
+    """Write the view into the URL when it differs (one history entry per real change)."""
+    wanted = to_query(filters, event)
+    if wanted != current_query():
+        st.query_params.from_dict(wanted)
+    st.session_state._url = wanted
+
+
+def clear_filters() -> None:
+    """Reset every filter (the selected event stays)."""
+    for key in WIDGET_KEYS:
+        st.session_state.pop(key, None)
+    st.session_state._clear = True
+
+
+def select_event(event_id: str | None) -> None:
+    """Make ``event_id`` the selected event."""
+    st.session_state.event = event_id
+
+
+def on_chart_select() -> None:
+    """A marker was clicked: its customdata is the event's index in time order."""
+    points = (st.session_state.get("chart") or {}).get("selection", {}).get("points", [])
+    if not points:
+        return
+    data = points[0].get("customdata")
+    index = data[0] if isinstance(data, list) else data
+    loaded, _ = current_data()
+    if loaded.dataset is not None and isinstance(index, (int, float)) and 0 <= int(index) < len(loaded.dataset.events):
+        select_event(loaded.dataset.events[int(index)].id)
+
+
+def on_table_select() -> None:
+    """A table row was selected: map its position back to the event id."""
+    rows = (st.session_state.get("table") or {}).get("selection", {}).get("rows", [])
+    ids = st.session_state.get("_table_ids", [])
+    if rows and rows[0] < len(ids):
+        select_event(ids[rows[0]])
+
+
+def sidebar_filters(dataset, lo: int, hi: int) -> Filters:
+    """The filter widgets; returns the filters they say."""
+    us = [a for a in dataset.administrations if a.country == "US"]
+    mx = [a for a in dataset.administrations if a.country == "MX"]
+    names = {a.id: f"{a.name} ({a.start.year}–{a.end.year if a.end else 'now'})" for a in dataset.administrations}
+    if st.session_state.pop("_clear", False):
+        st.session_state.update(f_us=[], f_mx=[], f_cat=[], f_years=(lo, hi), f_q="")
+    for key, empty in (("f_us", []), ("f_mx", []), ("f_cat", []), ("f_years", (lo, hi)), ("f_q", "")):
+        st.session_state.setdefault(key, empty)
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("US administration", [a.id for a in us], format_func=names.get, key="f_us", placeholder="All")
+        st.multiselect(
+            "Mexican administration", [a.id for a in mx], format_func=names.get, key="f_mx", placeholder="All"
+        )
+        st.multiselect("Category", list(CATEGORIES), key="f_cat", placeholder="All")
+        if lo < hi:
+            st.slider("Years", min_value=lo, max_value=hi, key="f_years")
+        st.text_input("Search titles, summaries and quotes", key="f_q", max_chars=200)
+    years = st.session_state.f_years
+    filters = Filters(
+        us=tuple(st.session_state.f_us),
+        mx=tuple(st.session_state.f_mx),
+        category=tuple(st.session_state.f_cat),
+        year_from=years[0],
+        year_to=years[1],
+        q=st.session_state.f_q.strip(),
+    )
+    return normalise_years(filters, dataset)
+
+
+def export_later(dataset, fmt: str, ids: tuple[str, ...]):
+    """A callable that builds the export only when its button is clicked."""
+
+    def build() -> str:
+        from timeline.export import export_events
+
+        return export_events(dataset, fmt, [dataset.event(i) for i in ids])
+
+    return build
+
+
+def render() -> None:
+    """The timeline: filters, chart, event details with passages, table and exports."""
+    data_dir, _ = data_dirs()
+    st.html(PAGE_STYLE)
+    st.title("Border Cooperation Timeline")
+    st.caption(
+        "US–Mexico border cooperation, event by event. Each marker is an event reported in the news; the bands "
+        "beneath show who governed in Washington and Mexico City. Click a marker or a table row to read the "
+        "sentences it rests on. "
+        "● day · ■ month · ◆ year: the precision of the date."
+    )
+    loaded, load_key = current_data()
+    if loaded.problems:
+        show_problems(loaded.problems, data_dir)
+        return
+    dataset, frame = loaded.dataset, loaded.frame
+    lo, hi = year_bounds(dataset)
+    sync_from_url(dataset, lo, hi)
+    filters = sidebar_filters(dataset, lo, hi)
+    shown = filter_frame(frame, filters)
+    with st.sidebar:
+        st.markdown(f"**{len(shown)} of {len(frame)} events**")
+        st.button(
+            "Clear filters", on_click=clear_filters, disabled=filters.is_default(), icon=":material/filter_alt_off:"
+        )
+    for notice in st.session_state.get("_notices", []):
+        st.warning(escape_markdown(notice), icon=":material/link_off:")
+
+    event_id = st.session_state.get("event")
+    if event_id and dataset.event(event_id) is None:
+        event_id = None
+    # Only the open tab is built: the table of every filtered event is not marshalled on a
+    # rerun that shows the chart, and the other way round.
+    tab_chart, tab_table = st.tabs(["Timeline", "Table"], key="view", on_change="rerun")
+    if tab_chart.open:
+        with tab_chart:
+            show_chart(loaded, load_key, filters, shown)
+    if tab_table.open:
+        with tab_table:
+            show_table(dataset, shown)
+    event_details(dataset, shown, event_id)
+    sync_to_url(filters, event_id)
+
+
+def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown) -> None:
+    """The timeline figure; a click selects the event."""
+    if not len(shown):
+        st.info("No event matches these filters.")
+        return
+    st.plotly_chart(
+        figure_for(loaded, load_key, filters, 560),
+        key="chart",
+        on_select=on_chart_select,
+        selection_mode="points",
+        config={"displaylogo": False, "scrollZoom": True},
+    )
+
+
+def show_table(dataset, shown) -> None:
+    """The filtered events as a sortable table (a row selects its event) and the downloads."""
+    table = shown[["date_label", "title", "category", "us", "mx", "sources"]].rename(
+        columns={
+            "date_label": "Date",
+            "title": "Title",
+            "category": "Category",
+            "us": "US administration",
+            "mx": "Mexican administration",
+            "sources": "Sources",
+        }
+    )
+    st.session_state._table_ids = shown["id"].tolist()
+    st.dataframe(table, key="table", on_select=on_table_select, selection_mode="single-row", hide_index=True)
+    st.caption("Select a row to read the event's sources. Click a column header to sort.")
+    ids = tuple(shown["id"])
+    formats = (
+        ("csv", "CSV", "csv", "text/csv"),
+        ("json", "JSON", "json", "application/json"),
+        ("timelinejs", "TimelineJS JSON", "timelinejs.json", "application/json"),
+    )
+    for col, (fmt, label, ext, mime) in zip(st.columns(3), formats, strict=True):
+        col.download_button(
+            f"Download {label}",
+            export_later(dataset, fmt, ids),
+            file_name=f"border-timeline.{ext}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"dl_{fmt}",
+        )
+
+
+def event_details(dataset, shown, event_id: str | None) -> None:
+    """The selected event's passages, the whole articles, and previous/next in time."""
+    st.divider()
+    if not event_id:
+        st.info("Select an event (a marker on the timeline or a row in the table) to read its sources.")
+        return
+    index = dataset.index_of(event_id)
+    # Neighbours among the shown events (positions in time order, found by bisection), or
+    # among all events when the filters hide this one.
+    order = shown["idx"].to_numpy()
+    pos = int(np.searchsorted(order, index))
+    hidden = pos >= len(order) or order[pos] != index
+    if hidden:
+        order, pos = np.arange(len(dataset.events)), index
+    prev_id = dataset.events[order[pos - 1]].id if pos > 0 else None
+    next_id = dataset.events[order[pos + 1]].id if pos + 1 < len(order) else None
+    prev_col, pos_col, next_col = st.columns([1, 2, 1])
+    prev_col.button(
+        "← Previous event",
+        on_click=select_event,
+        args=(prev_id,),
+        disabled=prev_id is None,
+        key="prev",
+        width="stretch",
+    )
+    pos_col.markdown(
+        f"<div style='text-align:center'>Event {pos + 1} of {len(order)} in time order</div>", unsafe_allow_html=True
+    )
+    next_col.button(
+        "Next event →",
+        on_click=select_event,
+        args=(next_id,),
+        disabled=next_id is None,
+        key="next",
+        width="stretch",
+    )
+    if hidden:
+        st.caption("This event is hidden by the current filters.")
+    event = dataset.event(event_id)
+    st.html(render_event(dataset, event))
+    for source_id in dict.fromkeys(x.source for x in event.excerpts):
+        source = dataset.sources[source_id]
+        with st.expander(
+            f"Read the whole article: {escape_markdown(source.outlet)}, “{escape_markdown(source.title)}”",
+            icon=":material/article:",
+        ):
+            st.html(render_article(dataset, source_id))
+
+
+if __name__ == "__main__":
+    render()

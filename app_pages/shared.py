@@ -1,0 +1,88 @@
+"""What the pages share: the verified dataset (cached until a file changes), the folders it
+comes from, the error list shown instead of a page, and the page style.
+
+Imported once per server process, so its caches are shared by every session and page.
+``TIMELINE_DATA_DIR`` and ``TIMELINE_SEEDS_DIR`` point the pages at another dataset.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
+from timeline.details import esc, escape_markdown
+from timeline.errors import DataError, Problem
+from timeline.view import prepare_frame
+from timeline.watch import stat_tree
+
+PAGES_DIR = Path(__file__).resolve().parent
+SEEDS_RESCAN_SECONDS = 5.0  # big seed folders are re-listed at most this often per session
+# A title that fits a phone in one or two lines.
+PAGE_STYLE = "<style>h1{font-size:clamp(1.7rem,6vw,2.6rem)!important;padding-top:0!important}</style>"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A verified dataset with its prepared frame, or the problems that stopped it."""
+
+    dataset: object = None
+    frame: object = None
+    problems: tuple[Problem, ...] = ()
+
+
+def data_dirs() -> tuple[Path, Path]:
+    """The data and seeds folders: the environment's, or the shipped ones."""
+    data = os.environ.get("TIMELINE_DATA_DIR") or DEFAULT_DATA_DIR
+    seeds = os.environ.get("TIMELINE_SEEDS_DIR") or DEFAULT_SEEDS_DIR
+    return Path(data).resolve(), Path(seeds).resolve()
+
+
+def fingerprint(data_dir: Path, seeds_dir: Path) -> tuple:
+    """What changes when any data file or article changes (sizes and modification times)."""
+    data = stat_tree(data_dir)
+    key = ("seeds_fp", str(seeds_dir))
+    cached = st.session_state.get(key)
+    now = time.monotonic()
+    if cached is None or len(cached[1]) < 2000 or now - cached[0] > SEEDS_RESCAN_SECONDS:
+        cached = (now, stat_tree(seeds_dir))
+        st.session_state[key] = cached
+    return (data, cached[1])
+
+
+@st.cache_resource(max_entries=4, show_spinner="Verifying the data…")
+def load(data_dir: str, seeds_dir: str, fingerprint_hash: int) -> Loaded:
+    """Load, verify and prepare the dataset once per change of its files (the hash is part of
+    the cache key: a changed file means a new entry)."""
+    from timeline.validate import load_dataset
+
+    try:
+        dataset = load_dataset(Path(data_dir), Path(seeds_dir))
+    except DataError as exc:
+        return Loaded(problems=tuple(exc.problems))
+    return Loaded(dataset=dataset, frame=prepare_frame(dataset))
+
+
+def current_data() -> tuple[Loaded, tuple]:
+    """The verified dataset for the configured folders (cached until a file changes), and the
+    key that names this version of it."""
+    data_dir, seeds_dir = data_dirs()
+    key = (str(data_dir), str(seeds_dir), hash(fingerprint(data_dir, seeds_dir)))
+    return load(*key), key
+
+
+def show_problems(problems: tuple[Problem, ...], data_dir: Path) -> None:
+    """The validator's error list, instead of a traceback or a blank page."""
+    st.error(
+        f"The data in {escape_markdown(str(data_dir))} did not validate: {len(problems)} problem(s). "
+        "Fix them and the page reloads on its own."
+    )
+    items = "".join(
+        f"<li><code>{esc(p.file)}{':' + str(p.line) if p.line else ''}</code> {esc(str(p).split(': ', 1)[-1])}</li>"
+        for p in problems
+    )
+    st.html(f"<ol class='tl-problems' style='line-height:1.6'>{items}</ol>")
