@@ -8,9 +8,7 @@ layout lives there; the pure core they call lives in ``timeline/``. ``TIMELINE_D
 import streamlit as st
 
 from app_pages.shared import PAGES_DIR
-from timeline.chart import memoise_plotly_json
 
-memoise_plotly_json()  # a cached figure is serialised once, not on every rerun
 # No page_icon: a Material favicon is fetched from a font CDN, and the page sends nothing away.
 st.set_page_config(page_title="Border Cooperation Timeline", layout="wide")
 st.navigation(

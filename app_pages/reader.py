@@ -11,6 +11,8 @@ import numpy as np
 import streamlit as st
 
 from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, show_problems
+from app_pages.timeline_chart import timeline_chart
+from timeline.dates import format_partial_date
 from timeline.details import escape_markdown, render_article, render_event
 from timeline.models import CATEGORIES
 from timeline.view import Filters, filter_frame, normalise_years, parse_query, to_query, year_bounds
@@ -18,12 +20,17 @@ from timeline.view import Filters, filter_frame, normalise_years, parse_query, t
 WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
 
 
-@st.cache_resource(max_entries=64)
-def figure_for(_loaded: Loaded, load_key: tuple, filters: Filters, height: int):
-    """The figure for one set of filters (cached: switching back is free)."""
-    from timeline.chart import build_figure
+CHART_HEIGHT = 470
 
-    return build_figure(filter_frame(_loaded.frame, filters), _loaded.dataset, height=height)
+
+@st.cache_resource(max_entries=64)
+def chart_for(_loaded: Loaded, load_key: tuple, filters: Filters, height: int) -> tuple[bytes, str]:
+    """The chart's data for one set of filters as JSON bytes, and a name for it (cached:
+    switching back is free, and a rerun that changes only the selection sends the same bytes)."""
+    from timeline.chart import chart_payload, payload_json
+
+    payload = chart_payload(filter_frame(_loaded.frame, filters), _loaded.dataset, height=height)
+    return payload_json(payload), f"{hash((load_key, filters, height)) & 0xFFFFFFFF:08x}"
 
 
 def current_query() -> dict[str, list[str]]:
@@ -64,21 +71,22 @@ def clear_filters() -> None:
     st.session_state._clear = True
 
 
-def select_event(event_id: str | None) -> None:
-    """Make ``event_id`` the selected event."""
+def select_event(event_id: str | None, reveal: bool = False) -> None:
+    """Make ``event_id`` the selected event; ``reveal`` asks the browser to bring its panel into
+    view and give it the keyboard focus (a choice on the chart or in the table, not Previous/Next,
+    whose buttons keep the focus)."""
     st.session_state.event = event_id
+    if reveal:
+        st.session_state._reveal = st.session_state.get("_reveal", 0) + 1
 
 
 def on_chart_select() -> None:
-    """A marker was clicked: its customdata is the event's index in time order."""
-    points = (st.session_state.get("chart") or {}).get("selection", {}).get("points", [])
-    if not points:
-        return
-    data = points[0].get("customdata")
-    index = data[0] if isinstance(data, list) else data
+    """A marker, a label or an item of a cluster's list was chosen: the value is the event's
+    index in time order."""
+    index = (st.session_state.get("chart") or {}).get("select")
     loaded, _ = current_data()
-    if loaded.dataset is not None and isinstance(index, (int, float)) and 0 <= int(index) < len(loaded.dataset.events):
-        select_event(loaded.dataset.events[int(index)].id)
+    if loaded.dataset is not None and isinstance(index, int) and 0 <= index < len(loaded.dataset.events):
+        select_event(loaded.dataset.events[index].id, reveal=True)
 
 
 def on_table_select() -> None:
@@ -86,7 +94,7 @@ def on_table_select() -> None:
     rows = (st.session_state.get("table") or {}).get("selection", {}).get("rows", [])
     ids = st.session_state.get("_table_ids", [])
     if rows and rows[0] < len(ids):
-        select_event(ids[rows[0]])
+        select_event(ids[rows[0]], reveal=True)
 
 
 def sidebar_filters(dataset, lo: int, hi: int) -> Filters:
@@ -137,10 +145,8 @@ def render() -> None:
     st.html(PAGE_STYLE)
     st.title("Border Cooperation Timeline")
     st.caption(
-        "US–Mexico border cooperation, event by event. Each marker is an event reported in the news; the bands "
-        "beneath show who governed in Washington and Mexico City. Click a marker or a table row to read the "
-        "sentences it rests on. "
-        "● day · ■ month · ◆ year: the precision of the date."
+        "US–Mexico border cooperation, event by event, over the administrations in Washington and Mexico City. "
+        "Choose an event to read the sentences it rests on."
     )
     loaded, load_key = current_data()
     if loaded.problems:
@@ -162,30 +168,43 @@ def render() -> None:
     event_id = st.session_state.get("event")
     if event_id and dataset.event(event_id) is None:
         event_id = None
-    # Only the open tab is built: the table of every filtered event is not marshalled on a
-    # rerun that shows the chart, and the other way round.
-    tab_chart, tab_table = st.tabs(["Timeline", "Table"], key="view", on_change="rerun")
-    if tab_chart.open:
-        with tab_chart:
-            show_chart(loaded, load_key, filters, shown)
-    if tab_table.open:
-        with tab_table:
-            show_table(dataset, shown)
-    event_details(dataset, shown, event_id)
+    # The chart (or table) and the selected event's panel side by side on a wide screen, so a
+    # click answers on the same screen; on a phone the columns stack and the browser scrolls
+    # to the panel.
+    main_col, panel_col = st.columns([3, 2], gap="medium")
+    with main_col:
+        # Only the open tab is built: the table of every filtered event is not marshalled on a
+        # rerun that shows the chart, and the other way round.
+        tab_chart, tab_table, tab_admins = st.tabs(
+            ["Timeline", "Table", "Administrations"], key="view", on_change="rerun"
+        )
+        if tab_chart.open:
+            with tab_chart:
+                show_chart(loaded, load_key, filters, shown, event_id)
+        if tab_table.open:
+            with tab_table:
+                show_table(dataset, shown)
+        if tab_admins.open:
+            with tab_admins:
+                from app_pages import compare
+
+                compare.render(loaded, filters)
+    with panel_col:
+        event_details(dataset, shown, event_id)
     sync_to_url(filters, event_id)
 
 
-def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown) -> None:
-    """The timeline figure; a click selects the event."""
+def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown, event_id: str | None) -> None:
+    """The timeline; choosing a marker, a label or an item of a cluster selects the event."""
     if not len(shown):
         st.info("No event matches these filters.")
         return
-    st.plotly_chart(
-        figure_for(loaded, load_key, filters, 560),
-        key="chart",
-        on_select=on_chart_select,
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": True},
+    figure, rev = chart_for(loaded, load_key, filters, CHART_HEIGHT)
+    index = loaded.dataset.index_of(event_id) if event_id else None
+    timeline_chart(figure, rev, index, event_id, st.session_state.get("_reveal"), on_chart_select)
+    st.caption(
+        "● day · ■ month · ◆ year: how precisely the date is known. A numbered circle holds several events: "
+        "choose it to list them. Zoom in to see more labels."
     )
 
 
@@ -222,11 +241,25 @@ def show_table(dataset, shown) -> None:
         )
 
 
+def key_events(dataset) -> None:
+    """Before anything is selected: the headline events, each a button that opens it."""
+    st.markdown("**Start with a key event:**")
+    for event in dataset.events:
+        if getattr(event, "headline", False):
+            st.button(
+                f"{format_partial_date(event.date)} · {event.label or event.title}",
+                on_click=select_event,
+                args=(event.id, True),
+                key=f"key_{event.id}",
+                type="tertiary",
+            )
+
+
 def event_details(dataset, shown, event_id: str | None) -> None:
     """The selected event's passages, the whole articles, and previous/next in time."""
-    st.divider()
     if not event_id:
-        st.info("Select an event (a marker on the timeline or a row in the table) to read its sources.")
+        st.info("Choose an event on the timeline or in the table to read its sources.", icon=":material/touch_app:")
+        key_events(dataset)
         return
     index = dataset.index_of(event_id)
     # Neighbours among the shown events (positions in time order, found by bisection), or
@@ -238,7 +271,7 @@ def event_details(dataset, shown, event_id: str | None) -> None:
         order, pos = np.arange(len(dataset.events)), index
     prev_id = dataset.events[order[pos - 1]].id if pos > 0 else None
     next_id = dataset.events[order[pos + 1]].id if pos + 1 < len(order) else None
-    prev_col, pos_col, next_col = st.columns([1, 2, 1])
+    prev_col, next_col = st.columns(2)
     prev_col.button(
         "← Previous event",
         on_click=select_event,
@@ -246,9 +279,6 @@ def event_details(dataset, shown, event_id: str | None) -> None:
         disabled=prev_id is None,
         key="prev",
         width="stretch",
-    )
-    pos_col.markdown(
-        f"<div style='text-align:center'>Event {pos + 1} of {len(order)} in time order</div>", unsafe_allow_html=True
     )
     next_col.button(
         "Next event →",
@@ -258,10 +288,11 @@ def event_details(dataset, shown, event_id: str | None) -> None:
         key="next",
         width="stretch",
     )
+    where = f"Event {pos + 1} of {len(order)} in time order"
     if hidden:
-        st.caption("This event is hidden by the current filters.")
+        where += " (hidden by the current filters)"
     event = dataset.event(event_id)
-    st.html(render_event(dataset, event))
+    st.html(render_event(dataset, event, position=where))
     for source_id in dict.fromkeys(x.source for x in event.excerpts):
         source = dataset.sources[source_id]
         with st.expander(

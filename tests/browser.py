@@ -110,3 +110,84 @@ def wait_idle(page, timeout: float = 30_000) -> None:
         timeout=timeout,
     )
     page.wait_for_timeout(300)
+
+
+# What the chart has drawn, read from the page: every marker's box (events, clusters, the ring
+# around the selected event) with the event index it carries, every label's box, and the x range.
+DRAWN_JS = """() => {
+  const gd = document.querySelector('.tl-plot');
+  if (!gd || !gd._fullLayout) return null;
+  const out = {events: [], clusters: [], ring: [], labels: [], range: gd._fullLayout.xaxis.range.slice()};
+  for (const el of gd.querySelectorAll('.scatterlayer .trace')) {
+    const trace = el.__data__ && el.__data__[0] && el.__data__[0].trace;
+    if (!trace) continue;
+    const kind = {events: 'events', clusters: 'clusters', selected: 'ring'}[trace.meta];
+    if (!kind) continue;
+    for (const p of el.querySelectorAll('path.point')) {
+      const r = p.getBoundingClientRect();
+      out[kind].push({idx: p.__data__.data, size: Number(p.__data__.tx || 1), x: r.x, y: r.y, w: r.width, h: r.height,
+                      cx: r.x + r.width / 2, cy: r.y + r.height / 2});
+    }
+  }
+  for (const b of document.querySelectorAll('.tl-label')) {
+    const r = b.getBoundingClientRect();
+    out.labels.push({id: b.dataset.eventId, text: b.textContent, headline: !!b.dataset.headline,
+                     x: r.x, y: r.y, w: r.width, h: r.height});
+  }
+  return out;
+}"""
+CHART_READY = ".tl-plot[data-ready]"
+
+
+def wait_chart(page, timeout: float = 60_000) -> None:
+    """Wait until the chart has drawn its events and placed its labels."""
+    page.wait_for_selector(CHART_READY, state="attached", timeout=timeout)
+    page.wait_for_function("() => !!document.querySelector('.tl-plot .scatterlayer')", timeout=timeout)
+    page.wait_for_timeout(200)
+
+
+def drawn(page) -> dict:
+    """What the chart shows now (see DRAWN_JS)."""
+    return page.evaluate(DRAWN_JS)
+
+
+def drawn_count(page) -> int:
+    """How many events the chart shows: one per event marker, and each cluster's count."""
+    shown = drawn(page)
+    return len(shown["events"]) + sum(c["size"] for c in shown["clusters"])
+
+
+def boxes_overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+    )
+
+
+def marker_of(page, index: int) -> dict | None:
+    """The drawn marker (or cluster) that holds the event with this index in time order."""
+    shown = drawn(page)
+    for marker in shown["events"]:
+        if marker["idx"] == index:
+            return marker
+    members = page.evaluate(
+        "(i) => { const s = document.querySelector('.tl-chart').parentElement.__timeline;"
+        " const k = s.fig.events.idx.indexOf(i); return s.placed.cluster[k]; }",
+        index,
+    )
+    return next((c for c in shown["clusters"] if c["idx"] == -1 - members), None)
+
+
+def click_event(page, index: int) -> None:
+    """Click the event's marker (or its cluster, then its line in the list)."""
+    marker = marker_of(page, index)
+    assert marker is not None, f"event {index} is not drawn"
+    page.mouse.click(marker["cx"], marker["cy"])
+    if marker["idx"] < 0:
+        page.locator(".tl-cluster-list").wait_for()
+        ident = page.evaluate(
+            "(i) => { const s = document.querySelector('.tl-chart').parentElement.__timeline;"
+            " return s.fig.events.id[s.fig.events.idx.indexOf(i)]; }",
+            index,
+        )
+        page.locator(f".tl-cluster-item[data-event-id='{ident}']").click()
+    wait_idle(page)

@@ -205,3 +205,51 @@ def write_hostile_dataset(root: Path) -> tuple[Path, Path]:
 def hostile(tmp_path) -> tuple[Path, Path]:
     """Paths (data, seeds) of a valid dataset full of payloads."""
     return write_hostile_dataset(tmp_path / "hostile")
+
+
+# The browser tests share one Chromium and one server of the shipped data (a module may define
+# its own fixtures of these names instead).
+@pytest.fixture(scope="session")
+def playwright():
+    from browser import require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    from browser import launch_browser
+
+    b = launch_browser(playwright)
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    from browser import Server
+
+    s = Server(log_dir=tmp_path_factory.mktemp("logs"))
+    yield s
+    s.stop()
+    assert "Traceback" not in s.log(), s.log()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    p = context.new_page()
+    yield p
+    context.close()

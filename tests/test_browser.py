@@ -7,66 +7,21 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import Server, launch_browser, require_chromium, wait_idle
+from browser import Server, click_event, drawn, drawn_count, wait_chart, wait_idle
 
 from timeline import PROJECT_DIR
 
 pytestmark = pytest.mark.browser
 
-MARKERS = ".js-plotly-plot .cartesianlayer .scatterlayer path.point"
 SCREENSHOTS = PROJECT_DIR / "artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def playwright():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="module")
-def browser(playwright):
-    b = launch_browser(playwright)
-    yield b
-    b.close()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    s = Server(log_dir=tmp_path_factory.mktemp("logs"))
-    yield s
-    s.stop()
-    assert "Traceback" not in s.log(), s.log()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    p = context.new_page()
-    yield p
-    context.close()
 
 
 def open_page(page, url: str, markers: bool = True) -> None:
     page.goto(url)
     page.wait_for_selector("[data-testid=stApp]")
     if markers:
-        page.wait_for_selector(MARKERS, timeout=60_000)
+        wait_chart(page)
     wait_idle(page)
-
-
-def marker_ids(page) -> list[str]:
-    """The event id behind each drawn marker, in DOM order."""
-    return page.evaluate(
-        """() => {
-          const gd = document.querySelector('.js-plotly-plot');
-          const traces = [...gd.querySelectorAll('.cartesianlayer .scatterlayer .trace')];
-          return traces.flatMap(t => [...t.querySelectorAll('path.point')].map(p => p.__data__.data ?? p.__data__.id))
-            .filter(x => x !== undefined);
-        }"""
-    )
 
 
 def shown_event(page) -> str | None:
@@ -77,28 +32,16 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-def click_marker(page, index: int) -> None:
-    box = page.locator(MARKERS).nth(index).bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    wait_idle(page)
-
-
 def test_page_loads_with_one_marker_per_event(page, server, shipped):
     open_page(page, server.url)
-    assert page.locator(MARKERS).count() == len(shipped.events)
+    assert drawn_count(page) == len(shipped.events)
     assert page.get_by_role("heading", name="Border Cooperation Timeline").is_visible()
     assert page.get_by_text(f"{len(shipped.events)} of {len(shipped.events)} events").is_visible()
 
 
 def test_clicking_a_marker_shows_its_passage_marked(page, server, shipped):
     open_page(page, server.url)
-    customdata = page.evaluate(
-        "() => document.querySelector('.js-plotly-plot')._fullData.filter(t => t.mode === 'markers')"
-        ".flatMap(t => Array.from(t.customdata))"
-    )  # each marker carries its event's index in time order
-    ids = [e.id for e in shipped.events]
-    index = [ids[int(i)] for i in customdata].index("smart-border-pledge-2022")
-    click_marker(page, index)
+    click_event(page, shipped.index_of("smart-border-pledge-2022"))
     page.wait_for_selector(".tl-event[data-event-id='smart-border-pledge-2022']")
     marks = page.locator(".tl-passage mark").all_inner_texts()
     event = shipped.event("smart-border-pledge-2022")
@@ -117,7 +60,11 @@ def test_a_filter_changes_the_markers(page, server, shipped):
         for e in shipped.events
         if "smuggling" in (e.title + e.summary + " ".join(x.quote for x in e.excerpts) + " ".join(e.actors)).lower()
     ]
-    page.wait_for_function(f"document.querySelectorAll('{MARKERS}').length === {len(expected)}")
+    page.wait_for_function(
+        f"() => document.querySelector('.tl-chart').parentElement.__timeline.fig.events.idx.length === {len(expected)}"
+    )
+    wait_chart(page)
+    assert drawn_count(page) == len(expected)
     assert 0 < len(expected) < len(shipped.events)
     assert query(page)["q"] == ["smuggling"]
 
@@ -126,7 +73,7 @@ def test_deep_link_restores_the_view(page, server, shipped):
     event_id = "trilateral-ministerial-meeting-2024"
     open_page(page, f"{server.url}/?event={event_id}&category=diplomacy&category=agreement")
     expected = [e for e in shipped.events if e.category in ("diplomacy", "agreement")]
-    assert page.locator(MARKERS).count() == len(expected)
+    assert drawn_count(page) == len(expected)
     assert shown_event(page) == event_id
     assert page.locator(".tl-passage mark").count() == len(shipped.event(event_id).excerpts)
     assert page.get_by_text(f"{len(expected)} of {len(shipped.events)} events").is_visible()
@@ -207,20 +154,26 @@ def test_hostile_dataset_runs_no_script_and_sends_nothing_away(browser, hostile,
         open_page(page, f"{server.url}/?event=hostile-event")
         page.get_by_text(re.compile("Read the whole article")).first.click()
         page.wait_for_selector(".tl-article")
-        for i in range(page.locator(MARKERS).count()):  # hover every marker: hover text is HTML to plotly
-            box = page.locator(MARKERS).nth(i).bounding_box()
-            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-            page.wait_for_timeout(200)
+        hovers = []
+        page.locator(".tl-chart").scroll_into_view_if_needed()
+        for marker in drawn(page)["events"]:  # hover every marker: hover text is HTML to plotly
+            page.mouse.move(marker["cx"], marker["cy"])
+            page.wait_for_timeout(300)
+            hovers.append(page.evaluate("document.querySelector('.hoverlayer .hovertext')?.textContent ?? ''"))
+        # The hover label reads as written: quotes and angle brackets as themselves, nothing run.
+        assert any('Event <img src=x onerror="window.__xss=1">' in h for h in hovers), hovers
         page.get_by_role("tab", name="Table").click()
         page.wait_for_timeout(1000)
         assert page.evaluate("window.__xss") is None
         assert dialogs == []
-        title = page.locator(".tl-event h3").inner_text()
+        title = page.locator(".tl-event h2").inner_text()
         assert '<img src=x onerror="window.__xss=1">' in title and "[click me](javascript:" in title
         assert page.locator(".tl-event img, .tl-article img, .tl-event script").count() == 0
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         assert not [h for h in hrefs if h.lower().startswith("javascript")]
-        foreign = [u for u in requests if not u.startswith(server.url) and not u.startswith("data:")]
+        # The component's own code arrives as a same-origin blob: module; nothing leaves the host.
+        local = (server.url, "data:", f"blob:{server.url}")
+        foreign = [u for u in requests if not u.startswith(local)]
         assert foreign == []
         context.close()
     finally:

@@ -1,99 +1,94 @@
-"""The figure: one marker per event, same-day events apart, bands as a handful of shapes."""
+"""The chart's data: one row per event with its lane, escaped hover text, labels, bands."""
 
 from __future__ import annotations
 
-import base64
 import json
 
-import numpy as np
-import plotly.io as pio
+import pandas as pd
 
 from timeline import chart
 from timeline.view import Filters, filter_frame, prepare_frame
 
-
-def values(array) -> list:
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
-    return list(array)
+LANES = ["agreement", "funding", "enforcement", "migration-pathways", "diplomacy", "context"]
 
 
-def marker_traces(fig) -> list[dict]:
-    spec = json.loads(pio.to_json(fig, validate=False))
-    return [t for t in spec["data"] if t.get("mode") == "markers"]
+def payload(dataset, frame=None, **kwargs) -> dict:
+    frame = prepare_frame(dataset) if frame is None else frame
+    return json.loads(chart.payload_json(chart.chart_payload(frame, dataset, **kwargs)))
 
 
-def test_one_marker_per_event_carrying_its_index(shipped):
-    fig = chart.build_figure(prepare_frame(shipped), shipped)
-    indices = sorted(i for t in marker_traces(fig) for i in values(t["customdata"]))
-    assert indices == list(range(len(shipped.events)))
-    assert {t["type"] for t in marker_traces(fig)} == {"scatter"}
+def test_one_row_per_event_carrying_its_index_and_lane(shipped):
+    events = payload(shipped)["events"]
+    assert events["idx"] == list(range(len(shipped.events)))
+    assert events["id"] == [e.id for e in shipped.events]
+    assert events["lane"] == [LANES.index(e.category) for e in shipped.events]
+    assert [["day", "month", "year"][p] for p in events["precision"]] == [e.date.precision for e in shipped.events]
 
 
-def test_webgl_past_the_threshold(shipped, monkeypatch):
-    monkeypatch.setattr(chart, "WEBGL_THRESHOLD", 10)
-    fig = chart.build_figure(prepare_frame(shipped), shipped)
-    assert {t["type"] for t in marker_traces(fig)} == {"scattergl"}
+def test_lanes_top_to_bottom_with_the_bands_beneath(shipped):
+    data = payload(shipped)
+    assert data["lanes"] == [6.0, 5.0, 4.0, 3.0, 2.0, 1.0]
+    assert [c["name"] for c in data["categories"]] == LANES
+    rows = {s["name"]: (s["y0"], s["y1"]) for s in data["layout"]["shapes"] if s["type"] == "rect"}
+    assert all(y1 < 1.0 for _, y1 in rows.values())  # every band below the lowest lane
+    us = {a.id for a in shipped.administrations if a.country == "US"}
+    assert all(rows[a][0] > rows[b][1] for a in us for b in rows if b not in us)  # US row above Mexico's
 
 
-def test_same_day_events_in_a_lane_get_distinct_positions(shipped):
+def test_webgl_past_a_thousand_markers(shipped):
     frame = prepare_frame(shipped)
-    y = chart.lane_positions(frame)
-    seen = {}
-    for (category, x), yy in zip(zip(frame["category"], frame["x"], strict=True), y, strict=True):
-        seen.setdefault((category, x), []).append(yy)
-    crowded = [v for v in seen.values() if len(v) > 1]
-    assert crowded, "the shipped data has same-day events in one lane"
-    for ys in crowded:
-        assert len(set(ys)) == len(ys)
-        assert max(ys) - min(ys) <= chart.MAX_SPREAD + 1e-9
+    big = pd.concat([frame] * 31, ignore_index=True)  # 33 × 31 = 1023 rows
+    assert payload(shipped, big.iloc[:1000])["webgl"] is False
+    assert payload(shipped, big.iloc[:1001])["webgl"] is True
+    assert payload(shipped, big.iloc[:999])["webgl"] is False
 
 
-def test_bands_are_shapes_one_per_administration_and_nothing_per_event(shipped):
-    fig = chart.build_figure(prepare_frame(shipped), shipped)
-    assert len(fig.layout.shapes) == len(shipped.administrations)
-    assert not fig.layout.annotations
-    labels = {s.label.text for s in fig.layout.shapes}
+def test_bands_one_per_administration_labelled_with_the_president(shipped):
+    shapes = [s for s in payload(shipped)["layout"]["shapes"] if s["type"] == "rect"]
+    assert len(shapes) == len(shipped.administrations)
+    labels = {s["label"]["text"] for s in shapes}
     assert "Joe Biden" in labels and "Andrés Manuel López Obrador" in labels
 
 
-def test_date_axis_range_slider_and_escaped_hover(tiny):
-    tiny.replace("events.yaml", "title: Talks begin", "title: <b onmouseover=x>Talks</b>")
+def test_hover_text_is_escaped_for_plotly_but_reads_as_written(tiny):
+    tiny.replace("events.yaml", "title: Talks begin", 'title: Talks on "smart" <b>borders</b> & ports, O\'Neil')
     dataset = tiny.load()
-    fig = chart.build_figure(prepare_frame(dataset), dataset)
-    assert fig.layout.xaxis.type == "date"
-    assert fig.layout.xaxis.rangeslider.visible
-    hover = " ".join(h for t in marker_traces(fig) for h in t["hovertext"])
-    assert "&lt;b onmouseover=x&gt;Talks&lt;/b&gt;" in hover and "<b onmouseover" not in hover
-    assert "Jun 2022" in hover  # the date at its precision
+    events = payload(dataset)["events"]
+    hover = next(h for h in events["hover"] if "Talks" in h)
+    assert hover == 'Talks on "smart" &lt;b&gt;borders&lt;/b&gt; &amp; ports, O\'Neil<br>Jun 2022 · diplomacy'
 
 
-def test_filtered_figure_and_size_per_event(shipped):
+def test_labels_and_headlines_travel_unescaped(tiny):
+    tiny.replace("events.yaml", "title: Talks begin", 'title: Talks begin\n    label: Talks on "smart" <b>ports</b>')
+    tiny.replace("events.yaml", "title: Talks begin", "title: Talks begin\n    headline: true", count=1)
+    dataset = tiny.load()
+    events = payload(dataset)["events"]
+    row = events["id"].index(next(e.id for e in dataset.events if e.title == "Talks begin"))
+    assert events["label"][row] == 'Talks on "smart" <b>ports</b>'  # set as text by the browser
+    assert events["headline"][row] == 1
+    assert events["headline"][1 - row] == 0 and events["label"][1 - row] == ""
+
+
+def test_default_range_pads_the_events(tiny):
+    dataset = tiny.load()
+    layout = payload(dataset)["layout"]
+    # Events on 2022-06 (the month) and 2022-07-12: 60 days of margin either side.
+    assert layout["xaxis"]["range"] == ["2022-04-02", "2022-09-10"]
+    assert layout["uirevision"] == "timeline"
+
+
+def test_filtered_payload_has_only_the_filtered_events(shipped):
     frame = prepare_frame(shipped)
     part = filter_frame(frame, Filters(category=("funding",)))
-    fig = chart.build_figure(part, shipped)
-    assert sum(len(values(t["customdata"])) for t in marker_traces(fig)) == len(part)
+    events = payload(shipped, part)["events"]
+    assert events["id"] == [e.id for e in shipped.events if e.category == "funding"]
+    assert set(events["lane"]) == {1}
 
 
-def test_a_cached_figure_is_serialised_once(shipped, monkeypatch):
-    import plotly.io
-
-    calls = []
-    real = plotly.io.to_json
-    monkeypatch.setattr(plotly.io, "to_json", lambda fig, *a, **k: calls.append(1) or real(fig, *a, **k))
-    chart.memoise_plotly_json()
-    fig = chart.build_figure(prepare_frame(shipped), shipped)
-    first = plotly.io.to_json(fig.to_dict(), validate=False)
-    again = plotly.io.to_json(fig.to_dict(), validate=False)
-    assert first is again and len(calls) == 1
-    other = {"data": [{"type": "scatter", "x": [1], "y": [2]}], "layout": {}}
-    plotly.io.to_json(other, validate=False)
-    plotly.io.to_json(other, validate=False)
-    assert len(calls) == 3  # plain figures are not memoised
-
-
-def test_webgl_figures_use_one_trace_per_category(shipped, monkeypatch):
-    monkeypatch.setattr(chart, "WEBGL_THRESHOLD", 10)
-    fig = chart.build_figure(prepare_frame(shipped), shipped)
-    names = [t["name"] for t in marker_traces(fig)]
-    assert len(names) == len(set(names)) == len({e.category for e in shipped.events})
+def test_spans_carry_their_end(shipped):
+    events = payload(shipped)["events"]
+    for event, end in zip(shipped.events, events["end"], strict=True):
+        if event.end is None:
+            assert end is None
+        else:
+            assert end == pd.Timestamp(event.end.last_day()).value / 1e6

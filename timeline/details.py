@@ -15,12 +15,16 @@ from timeline.sources import Article, Span
 from timeline.validate import Dataset
 
 STYLE = """<style>
-.tl-event h3{margin:0 0 .2rem 0;font-size:1.35rem}
-.tl-meta{color:#555;font-size:.92rem;margin:.1rem 0 .6rem 0}
+.tl-event h2{margin:0 0 .2rem 0;padding:0;font-size:1.3rem;line-height:1.3;scroll-margin-top:4.5rem}
+.tl-event h2:focus{outline:none;box-shadow:-.45rem 0 0 #1c62b9}
+.tl-event h3{margin:.7rem 0 .2rem 0;padding:0;font-size:1rem}
+.tl-meta{color:#444;font-size:.92rem;margin:.1rem 0 .4rem 0}
+.tl-planned{background:#fde2c4}
+.tl-back-p{margin:.6rem 0 0 0;font-size:.9rem}
 .tl-chip{display:inline-block;border-radius:1rem;padding:0 .55rem;margin-right:.3rem;font-size:.82rem;background:#eef}
-.tl-passage{border-left:4px solid #e0b000;background:#fffdf3;padding:.5rem .8rem;margin:.6rem 0;line-height:1.5}
+.tl-passage{border-left:4px solid #e0b000;background:#fffdf3;padding:.5rem .8rem;margin:.4rem 0;line-height:1.5}
 .tl-passage mark,.tl-article mark{background:#ffe066;padding:0 .1rem}
-.tl-cite{color:#555;font-size:.85rem;margin-top:.3rem}
+.tl-cite{color:#444;font-size:.85rem;margin-top:.3rem}
 .tl-article{white-space:pre-wrap;line-height:1.55;font-size:.95rem;max-height:36rem;overflow:auto;
   border:1px solid #ddd;padding:.8rem;border-radius:.3rem}
 .tl-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;font-size:.92rem}
@@ -90,9 +94,30 @@ def _amount(value: float, currency: str) -> str:
     return f"{currency} {value:,.0f}"
 
 
-def render_event(dataset: Dataset, event: Event) -> str:
-    """The event's details: title, date, derivation, administrations, actors, amounts, summary
-    and each source passage inside its paragraph with the quoted words in <mark>."""
+def render_passage(dataset: Dataset, passage) -> str:
+    """One source passage: its paragraph with the quoted words in <mark>, and the citation."""
+    source = dataset.sources[passage.excerpt.source]
+    article = dataset.articles[source.id]
+    span = article.span_at(passage.at, passage.length)
+    para = article.paragraph_of(span)
+    local = Span(span.start - para.start, span.end - para.start)
+    body = mark_spans(article.text[para.start : para.end], [local])
+    href = safe_href(source.url)
+    link = (
+        f"<a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>original page</a>" if href else "no link"
+    )
+    return (
+        f"<blockquote class='tl-passage' data-source='{esc(source.id)}'>{body}"
+        f"<footer class='tl-cite'>{esc(source.outlet)}, “{esc(source.title)}”, published "
+        f"{esc(source.published.date.isoformat())} · {link}</footer></blockquote>"
+    )
+
+
+def render_event(dataset: Dataset, event: Event, position: str = "") -> str:
+    """The event's details: its title and date, then each source passage inside its paragraph
+    with the quoted words in <mark> (what the reader came for, first), then the summary and how
+    the date is known, the administrations, actors and amounts. ``position`` is a line such as
+    "Event 3 of 33 in time order"."""
     date = format_partial_date(event.date) + (f" – {format_partial_date(event.end)}" if event.end else "")
     us = ", ".join(dataset.administration(a).name for a in dataset.us_admins.get(event.id, []))
     mx = ", ".join(dataset.administration(a).name for a in dataset.mx_admins.get(event.id, []))
@@ -107,34 +132,24 @@ def render_event(dataset: Dataset, event: Event) -> str:
         rows.append(
             ("Amounts", "<br>".join(f"{esc(_amount(a.value, a.currency))}: {esc(a.what)}" for a in event.amounts))
         )
+    planned = getattr(event, "status", "reported") == "planned"
+    status = "<span class='tl-chip tl-planned'>planned: scheduled when reported, not yet done</span>" if planned else ""
+    passages = dataset.passages.get(event.id, [])
     parts = [
         STYLE,
-        f"<div class='tl-event' data-event-id='{esc(event.id)}'>",
-        f"<h3>{esc(event.title)}</h3>",
-        f"<div class='tl-meta'><span class='tl-chip'>{esc(event.category)}</span>{esc(date)}</div>",
+        f"<article class='tl-event' data-event-id='{esc(event.id)}' aria-label='Selected event'>",
+        f"<h2>{esc(event.title)}</h2>",
+        f"<div class='tl-meta'><span class='tl-chip'>{esc(event.category)}</span>{status}{esc(date)}"
+        + (f" · {esc(position)}" if position else "")
+        + "</div>",
+        f"<h3>Source passages ({len(passages)})</h3>",
+        *(render_passage(dataset, passage) for passage in passages),
+        "<h3>About this event</h3>",
         f"<p>{esc(event.summary)}</p>",
         "<dl class='tl-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>",
-        f"<h4>Source passages ({len(dataset.passages.get(event.id, []))})</h4>",
+        "<p class='tl-back-p'><a class='tl-back' href='#tl-chart'>↑ Back to the timeline</a></p>",
+        "</article>",
     ]
-    for passage in dataset.passages.get(event.id, []):
-        source = dataset.sources[passage.excerpt.source]
-        article = dataset.articles[source.id]
-        span = article.span_at(passage.at, passage.length)
-        para = article.paragraph_of(span)
-        local = Span(span.start - para.start, span.end - para.start)
-        body = mark_spans(article.text[para.start : para.end], [local])
-        href = safe_href(source.url)
-        link = (
-            f"<a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>original page</a>"
-            if href
-            else "no link"
-        )
-        parts.append(
-            f"<div class='tl-passage' data-source='{esc(source.id)}'>{body}"
-            f"<div class='tl-cite'>{esc(source.outlet)}, “{esc(source.title)}”, published "
-            f"{esc(source.published.date.isoformat())} · {link}</div></div>"
-        )
-    parts.append("</div>")
     return "".join(parts)
 
 

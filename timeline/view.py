@@ -7,12 +7,12 @@ with a notice, and filters a frame prepared once per dataset with vectorised ope
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from timeline.chart import plotly_text
 from timeline.dates import format_partial_date
 from timeline.models import CATEGORIES
 from timeline.validate import Dataset
@@ -158,6 +158,9 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
                 "mx": ", ".join(dataset.administration(a).name for a in mx),
                 "sources": "; ".join(dict.fromkeys(dataset.sources[x.source].outlet for x in event.excerpts)),
                 "search": " ".join([event.title, event.summary, quotes, " ".join(event.actors)]).casefold(),
+                "label": getattr(event, "label", None) or "",
+                "headline": bool(getattr(event, "headline", False)),
+                "planned": getattr(event, "status", "reported") == "planned",
             }
         )
     columns = [
@@ -180,13 +183,25 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
         "mx",
         "sources",
         "search",
+        "label",
+        "headline",
+        "planned",
     ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["idx"] = frame["idx"].astype("int32")
     # What the chart sends, computed once: numbers travel as compact typed arrays, and the
-    # hover text is escaped here because plotly.js renders it as (a subset of) HTML.
+    # hover text is escaped here because plotly.js renders it as (a subset of) HTML, in which
+    # quotes need no escaping (it would show &quot; as written).
     frame["x_ms"] = (frame["x"] - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1)
-    frame["hover"] = frame["title"].map(html.escape) + "<br>" + frame["date_label"].map(html.escape)
+    frame["end_ms"] = (frame["span_end"] - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1)
+    frame["hover"] = (
+        frame["title"].map(plotly_text)
+        + "<br>"
+        + frame["date_label"].map(plotly_text)
+        + " · "
+        + frame["category"].map(plotly_text)
+        + frame["planned"].map({True: " · planned", False: ""})
+    )
     frame.attrs["admin_bit"] = admin_bit
     return frame
 

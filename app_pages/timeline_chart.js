@@ -1,0 +1,468 @@
+// The timeline chart, drawn with Plotly.js in the reader's browser (a Streamlit v2 component).
+//
+// Python sends the events as columns and the layout (timeline/chart.py). Here, in pixels the
+// server cannot know, each lane's markers are laid out so none hides another (same-day events
+// stack in rows; a crowd too big for the lane becomes one cluster marker that lists its events),
+// labels are placed where they overlap no other label and no marker, and the selected event is
+// ringed. Selecting an event changes only the ring and the labels, never the reader's zoom.
+// Every text from the data reaches the page as textContent or through Plotly's escaping.
+
+const PLOTLY_SRC = "app/static/plotly.min.js";
+const MARKER = 12; // px: an event's marker
+const CLUSTER = 22; // px: a cluster's marker
+const ROW_GAP = 14; // px between the centres of two markers in one lane (more than MARKER)
+const GROUP_GAP = (CLUSTER + MARKER) / 2 + 2; // px: a gap this wide ends a crowd
+const RING = 24; // px: the ring around the selected event
+const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const LABEL_H = 18;
+const SYMBOLS = ["circle", "square", "diamond"]; // day, month, year precision
+const NARROW = 640; // px: below this the page is a phone's, the chart does not capture drags
+
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__tlPlotly) {
+    window.__tlPlotly = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = PLOTLY_SRC;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => reject(new Error("Plotly.js could not be loaded from " + PLOTLY_SRC));
+      document.head.appendChild(script);
+    });
+  }
+  return window.__tlPlotly;
+}
+
+function decode(data) {
+  const text = typeof data === "string" ? data : new TextDecoder().decode(data);
+  return JSON.parse(text);
+}
+
+function make(tag, className, parent) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (parent) parent.appendChild(el);
+  return el;
+}
+
+function setup(root) {
+  const wrap = make("div", "tl-chart", root);
+  wrap.id = "tl-chart";
+  const plot = make("div", "tl-plot", wrap);
+  const labels = make("div", "tl-labels", wrap);
+  labels.setAttribute("aria-label", "Labelled events");
+  const list = make("div", "tl-cluster-list", wrap);
+  list.hidden = true;
+  list.setAttribute("role", "dialog");
+  const status = make("div", "tl-sr", wrap);
+  status.setAttribute("aria-live", "polite");
+  const state = { wrap, plot, labels, list, status, rev: null, fig: null, sel: null, token: null };
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = LABEL_FONT;
+  state.measure = (text) => Math.ceil(measure.measureText(text).width) + 10;
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout in pixels
+
+function axes(state) {
+  const full = state.plot._fullLayout;
+  return { xa: full.xaxis, ya: full.yaxis, size: full._size };
+}
+
+// Each lane's events, left to right, are cut into crowds wherever a gap is wider than
+// GROUP_GAP. A crowd's events take rows (centre, above, below) so that two markers in one
+// row are at least ROW_GAP apart; a crowd that needs more rows than the lane has becomes one
+// cluster marker at its mean position. Markers of different crowds are GROUP_GAP apart.
+function layoutEvents(state) {
+  const ev = state.fig.events;
+  const { xa, ya } = axes(state);
+  const n = ev.idx.length;
+  const px = new Float64Array(n);
+  for (let i = 0; i < n; i++) px[i] = xa.l2p(ev.x[i]);
+  const pxPerY = Math.abs(ya.l2p(1) - ya.l2p(0));
+  const rowStep = ROW_GAP / pxPerY;
+  const maxRows = Math.max(1, Math.min(3, Math.floor((pxPerY - 4) / ROW_GAP)));
+  const rowOffsets = [0, 1, -1].slice(0, maxRows);
+  const y = new Float64Array(n);
+  const cluster = new Int32Array(n).fill(-1);
+  const clusters = [];
+  const byLane = new Map();
+  for (let i = 0; i < n; i++) {
+    if (!byLane.has(ev.lane[i])) byLane.set(ev.lane[i], []);
+    byLane.get(ev.lane[i]).push(i);
+  }
+  for (const [lane, members] of byLane) {
+    const base = state.fig.lanes[lane];
+    members.sort((a, b) => px[a] - px[b] || a - b);
+    let start = 0;
+    for (let k = 1; k <= members.length; k++) {
+      if (k < members.length && px[members[k]] - px[members[k - 1]] < GROUP_GAP) continue;
+      const crowd = members.slice(start, k);
+      start = k;
+      const last = rowOffsets.map(() => -Infinity);
+      let fits = true;
+      const rows = [];
+      for (const i of crowd) {
+        const r = last.findIndex((p) => px[i] - p >= ROW_GAP);
+        if (r < 0) {
+          fits = false;
+          break;
+        }
+        last[r] = px[i];
+        rows.push(r);
+      }
+      if (fits) {
+        crowd.forEach((i, j) => (y[i] = base + rowOffsets[rows[j]] * rowStep));
+        continue;
+      }
+      const id = clusters.length;
+      let sum = 0;
+      for (const i of crowd) {
+        cluster[i] = id;
+        y[i] = base;
+        sum += ev.x[i];
+      }
+      clusters.push({ members: crowd, x: sum / crowd.length, y: base, lane });
+    }
+  }
+  return { y, cluster, clusters };
+}
+
+function traces(state, placed) {
+  const { fig } = state;
+  const ev = fig.events;
+  const type = fig.webgl ? "scattergl" : "scatter";
+  const out = [];
+  fig.categories.forEach((category, lane) => {
+    const rows = [];
+    for (let i = 0; i < ev.idx.length; i++) if (ev.lane[i] === lane && placed.cluster[i] < 0) rows.push(i);
+    const marker = { size: MARKER, color: category.colour, line: { width: 1, color: "white" } };
+    if (!fig.webgl) marker.symbol = rows.map((i) => SYMBOLS[ev.precision[i]]);
+    out.push({
+      type,
+      mode: "markers",
+      name: category.name,
+      x: rows.map((i) => ev.x[i]),
+      y: rows.map((i) => placed.y[i]),
+      customdata: rows.map((i) => ev.idx[i]),
+      hovertext: rows.map((i) => ev.hover[i]),
+      hovertemplate: "%{hovertext}<extra></extra>",
+      marker,
+      meta: "events",
+    });
+  });
+  const spanRows = [];
+  for (let i = 0; i < ev.idx.length; i++) if (ev.end[i] !== null && placed.cluster[i] < 0) spanRows.push(i);
+  if (spanRows.length) {
+    out.push({
+      type: "scatter",
+      mode: "lines",
+      x: spanRows.flatMap((i) => [ev.x[i], ev.end[i], null]),
+      y: spanRows.flatMap((i) => [placed.y[i], placed.y[i], null]),
+      line: { width: 3, color: "rgba(0,0,0,0.25)" },
+      hoverinfo: "skip",
+      meta: "spans",
+    });
+  }
+  out.push({
+    type: "scatter",
+    mode: "markers+text",
+    x: placed.clusters.map((c) => c.x),
+    y: placed.clusters.map((c) => c.y),
+    text: placed.clusters.map((c) => String(c.members.length)),
+    textfont: { color: "white", size: 11 },
+    customdata: placed.clusters.map((c, k) => -1 - k),
+    hovertext: placed.clusters.map((c) => clusterTitle(state, c)),
+    hovertemplate: "%{hovertext}<extra></extra>",
+    marker: {
+      size: CLUSTER,
+      color: placed.clusters.map((c) => fig.categories[c.lane].colour),
+      line: { width: 2, color: "white" },
+    },
+    meta: "clusters",
+  });
+  const ring = ringPosition(state, placed);
+  out.push({
+    type: "scatter",
+    mode: "markers",
+    x: ring ? [ring.x] : [],
+    y: ring ? [ring.y] : [],
+    customdata: ring ? [ring.idx] : [],
+    hoverinfo: "skip",
+    marker: { size: ring && ring.cluster ? RING + 8 : RING, color: "rgba(0,0,0,0)", line: { width: 3, color: "#111" } },
+    meta: "selected",
+  });
+  return out;
+}
+
+function clusterTitle(state, c) {
+  const ev = state.fig.events;
+  const dates = c.members.map((i) => ev.date[i]);
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  const when = first === last ? first : `${first} – ${last}`;
+  return `${c.members.length} events, ${when}`;
+}
+
+function ringPosition(state, placed) {
+  if (state.sel === null || state.sel === undefined) return null;
+  const i = state.pos.get(state.sel);
+  if (i === undefined) return null;
+  const c = placed.cluster[i];
+  if (c >= 0) return { x: placed.clusters[c].x, y: placed.clusters[c].y, idx: state.sel, cluster: true };
+  return { x: state.fig.events.x[i], y: placed.y[i], idx: state.sel, cluster: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels: headline events first, then the selected one, then the rest left to right; each takes
+// the first of six places around its marker that stays inside the lanes and overlaps no label,
+// no marker and no lane name. A headline event in a cluster labels the cluster.
+
+function overlaps(a, b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+function placeLabels(state, placed) {
+  const { labels, fig } = state;
+  const ev = fig.events;
+  labels.replaceChildren();
+  const { xa, ya, size } = axes(state);
+  const left = size.l;
+  const right = size.l + size.w;
+  const top = size.t;
+  const bottom = ya.l2p(0.55) + size.t; // just above the band rows
+  const boxes = [];
+  const markerBox = (x, y, d) => ({ x: x - d / 2 - 1, y: y - d / 2 - 1, w: d + 2, h: d + 2 });
+  const centre = (x, y) => [xa.l2p(x) + size.l, ya.l2p(y) + size.t];
+  const visible = (cx) => cx >= left && cx <= right;
+  for (let i = 0; i < ev.idx.length; i++) {
+    if (placed.cluster[i] >= 0) continue;
+    const [cx, cy] = centre(ev.x[i], placed.y[i]);
+    if (visible(cx)) boxes.push(markerBox(cx, cy, MARKER));
+  }
+  for (const c of placed.clusters) {
+    const [cx, cy] = centre(c.x, c.y);
+    if (visible(cx)) boxes.push(markerBox(cx, cy, CLUSTER));
+  }
+  const ring = ringPosition(state, placed);
+  if (ring) boxes.push(markerBox(...centre(ring.x, ring.y), RING + 4));
+  for (const ann of state.plot.querySelectorAll(".annotation")) {
+    const r = ann.getBoundingClientRect();
+    const o = state.plot.getBoundingClientRect();
+    boxes.push({ x: r.left - o.left, y: r.top - o.top, w: r.width, h: r.height });
+  }
+  const candidates = [];
+  for (let i = 0; i < ev.idx.length; i++) {
+    if (!ev.label[i]) continue;
+    const c = placed.cluster[i];
+    const [cx, cy] = c >= 0 ? centre(placed.clusters[c].x, placed.clusters[c].y) : centre(ev.x[i], placed.y[i]);
+    if (!visible(cx)) continue;
+    const selected = ev.idx[i] === state.sel;
+    if (c >= 0 && !ev.headline[i] && !selected) continue;
+    const rank = ev.headline[i] ? 0 : selected ? 1 : 2;
+    candidates.push({ i, cx, cy, rank, r: (c >= 0 ? CLUSTER : MARKER) / 2, cluster: c });
+  }
+  candidates.sort((a, b) => a.rank - b.rank || a.cx - b.cx);
+  const taken = new Set();
+  for (const cand of candidates) {
+    if (cand.cluster >= 0 && taken.has(cand.cluster)) continue;
+    const text = ev.label[cand.i];
+    const w = state.measure(text);
+    const h = LABEL_H;
+    const g = cand.r + 3;
+    const spots = [
+      { x: cand.cx + g, y: cand.cy - h / 2 },
+      { x: cand.cx - g - w, y: cand.cy - h / 2 },
+      { x: cand.cx - 6, y: cand.cy - g - h },
+      { x: cand.cx - w + 6, y: cand.cy - g - h },
+      { x: cand.cx - 6, y: cand.cy + g },
+      { x: cand.cx - w + 6, y: cand.cy + g },
+    ];
+    const spot = spots
+      .map((s) => ({ ...s, w, h }))
+      .find((s) => s.x >= left && s.x + w <= right && s.y >= top && s.y + h <= bottom && !boxes.some((b) => overlaps(s, b)));
+    if (!spot) continue;
+    boxes.push(spot);
+    if (cand.cluster >= 0) taken.add(cand.cluster);
+    const button = make("button", "tl-label", labels);
+    button.type = "button";
+    button.textContent = text;
+    button.dataset.eventId = ev.id[cand.i];
+    if (ev.headline[cand.i]) button.dataset.headline = "1";
+    if (ev.idx[cand.i] === state.sel) button.setAttribute("aria-current", "true");
+    button.title = `${ev.date[cand.i]}: ${text}`;
+    button.style.left = `${spot.x}px`;
+    button.style.top = `${spot.y}px`;
+    button.style.width = `${w}px`;
+    button.style.borderLeftColor = fig.categories[ev.lane[cand.i]].colour;
+    const idx = ev.idx[cand.i];
+    button.onclick = () => select(state, idx);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selection
+
+function select(state, idx) {
+  closeList(state);
+  state.setTrigger("select", idx);
+}
+
+function closeList(state) {
+  state.list.hidden = true;
+  state.list.replaceChildren();
+}
+
+function openList(state, clusterIndex, clientX, clientY) {
+  const c = state.placed.clusters[clusterIndex];
+  if (!c) return;
+  const ev = state.fig.events;
+  const { list, wrap } = state;
+  list.replaceChildren();
+  const head = make("div", "tl-cluster-head", list);
+  head.textContent = clusterTitle(state, c);
+  const close = make("button", "tl-cluster-close", head);
+  close.type = "button";
+  close.textContent = "×";
+  close.setAttribute("aria-label", "Close the list");
+  close.onclick = () => closeList(state);
+  list.setAttribute("aria-label", clusterTitle(state, c));
+  const ul = make("ul", null, list);
+  for (const i of c.members) {
+    const li = make("li", null, ul);
+    const b = make("button", "tl-cluster-item", li);
+    b.type = "button";
+    const date = make("span", "tl-cluster-date", b);
+    date.textContent = ev.date[i];
+    b.append(" " + (ev.label[i] || ev.hover[i].split("<br>")[0]));
+    b.dataset.eventId = ev.id[i];
+    b.onclick = () => select(state, ev.idx[i]);
+  }
+  const box = wrap.getBoundingClientRect();
+  const width = Math.min(320, box.width - 16);
+  list.style.width = `${width}px`;
+  list.style.left = `${Math.max(8, Math.min(clientX - box.left - width / 2, box.width - width - 8))}px`;
+  list.style.top = `${Math.max(8, clientY - box.top + 14)}px`;
+  list.hidden = false;
+  list.querySelector(".tl-cluster-item")?.focus({ preventScroll: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+function render(state) {
+  const Plotly = window.Plotly;
+  state.layout.width = state.wrap.clientWidth || undefined;
+  state.placed = layoutEvents(state);
+  const data = traces(state, state.placed);
+  return Plotly.react(state.plot, data, state.layout, state.config).then(() => {
+    placeLabels(state, state.placed);
+    state.plot.dataset.selected = state.sel === null ? "" : String(state.sel);
+    state.plot.dataset.ready = state.rev;
+  });
+}
+
+function relayoutLater(state) {
+  cancelAnimationFrame(state.frame);
+  state.frame = requestAnimationFrame(() => render(state));
+}
+
+function firstDraw(state) {
+  const Plotly = window.Plotly;
+  // An empty plot first: the axes' pixel scale is known only once Plotly has laid them out.
+  state.layout.width = state.wrap.clientWidth || undefined;
+  return Plotly.newPlot(state.plot, [], state.layout, state.config).then(() => {
+    state.plot.on("plotly_click", (event) => {
+      const point = event.points && event.points[0];
+      if (!point || typeof point.customdata !== "number") return;
+      if (point.customdata < 0) {
+        const e = event.event || {};
+        openList(state, -1 - point.customdata, e.clientX || 0, e.clientY || 0);
+      } else {
+        select(state, point.customdata);
+      }
+    });
+    state.plot.on("plotly_relayout", (change) => {
+      if (Object.keys(change).some((k) => k.startsWith("xaxis"))) {
+        closeList(state);
+        relayoutLater(state);
+      }
+    });
+    // Only the width follows the page; the height is the layout's. (Plotly's own responsive
+    // mode recomputes the height from the container, which has none of its own here.)
+    new ResizeObserver(() => {
+      const width = state.wrap.clientWidth;
+      if (width && width !== state.layout.width) relayoutLater(state);
+    }).observe(state.wrap);
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !state.list.hidden) closeList(state);
+    });
+    return render(state);
+  });
+}
+
+// After a selection made on the chart or in the table, show the reader the event's panel: scroll
+// to it when it is out of view (a phone) and move the keyboard focus to its heading.
+function revealPanel(state, payload) {
+  if (!payload.reveal || payload.token === state.token) return;
+  state.token = payload.token;
+  const id = payload.selected_id;
+  let tries = 0;
+  const look = () => {
+    const heading = document.querySelector(`.tl-event[data-event-id="${CSS.escape(id)}"] h2`);
+    if (!heading) {
+      if (tries++ < 100) setTimeout(look, 50);
+      return;
+    }
+    const r = heading.getBoundingClientRect();
+    const inView = r.top >= 0 && r.bottom <= window.innerHeight;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: inView });
+    if (!inView) heading.scrollIntoView({ block: "start" });
+  };
+  look();
+}
+
+function hookBackLinks(state) {
+  // The panel's "Back to the timeline" link (a phone): scroll the chart into view as it was.
+  document.addEventListener("click", (e) => {
+    const link = e.target.closest && e.target.closest("a.tl-back");
+    if (!link) return;
+    e.preventDefault();
+    state.wrap.scrollIntoView({ block: "start" });
+    state.labels.querySelector(".tl-label[aria-current]")?.focus({ preventScroll: true });
+  });
+}
+
+export default function (component) {
+  const { data, setTriggerValue, parentElement } = component;
+  const payload = decode(data);
+  let state = parentElement.__timeline;
+  if (!state) {
+    state = setup(parentElement);
+    parentElement.__timeline = state;
+    hookBackLinks(state);
+  }
+  state.setTrigger = setTriggerValue;
+  const newFigure = payload.rev !== state.rev;
+  if (newFigure) {
+    state.rev = payload.rev;
+    state.fig = payload.fig;
+    state.pos = new Map(state.fig.events.idx.map((idx, i) => [idx, i]));
+    const narrow = window.innerWidth < NARROW;
+    state.layout = { ...state.fig.layout, dragmode: narrow ? false : "pan" };
+    state.config = { displaylogo: false, scrollZoom: !narrow, responsive: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+  }
+  state.sel = payload.selected;
+  loadPlotly()
+    .then(() => {
+      if (!state.plot._fullLayout) return firstDraw(state);
+      return render(state);
+    })
+    .then(() => revealPanel(state, payload))
+    .catch((err) => {
+      state.status.textContent = String(err.message || err);
+      state.wrap.dataset.error = String(err.message || err);
+    });
+}

@@ -1,0 +1,79 @@
+"""The timeline chart on the page: a Streamlit v2 component that draws the core's chart data
+(``timeline/chart.py``) with Plotly.js and sends back the event a reader selects.
+
+Plotly.js is the plotly package's own ``plotly.min.js``, served by Streamlit's static file
+route from ``static/`` beside ``app.py`` (copied there on first use, never committed), so the
+page fetches nothing from another host.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from pathlib import Path
+
+import streamlit as st
+
+from timeline import PROJECT_DIR
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = PROJECT_DIR / "static"
+
+
+def plotly_js_source() -> Path:
+    """The plotly package's bundled Plotly.js."""
+    import plotly
+
+    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+def ensure_plotly_js(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy Plotly.js into the static folder unless an identical copy is there already."""
+    source = plotly_js_source()
+    target = static_dir / "plotly.min.js"
+    if not target.exists() or target.stat().st_size != source.stat().st_size:
+        static_dir.mkdir(exist_ok=True)
+        partial = target.with_suffix(".tmp")
+        shutil.copyfile(source, partial)
+        partial.replace(target)  # atomic: a reader never gets half a file
+    return target
+
+
+@functools.cache
+def component():
+    """The registered component (once per process)."""
+    ensure_plotly_js()
+    return st.components.v2.component(
+        "timeline_chart",
+        js=(HERE / "timeline_chart.js").read_text(encoding="utf-8"),
+        css=(HERE / "timeline_chart.css").read_text(encoding="utf-8"),
+        isolate_styles=False,  # Plotly.js styles live in the document, which a shadow root hides
+    )
+
+
+def timeline_chart(
+    figure: bytes, rev: str, selected: int | None, selected_id: str | None, reveal: int | None, on_select
+):
+    """Mount the chart. ``figure`` is the core's payload as JSON bytes and ``rev`` names it (the
+    browser redraws the events only when it changes); ``reveal`` is a token that, when new, asks
+    the browser to bring the selected event's panel into view."""
+    head = (
+        b'{"rev":'
+        + _json(rev)
+        + b',"selected":'
+        + _json(selected)
+        + b',"selected_id":'
+        + _json(selected_id)
+        + b',"reveal":'
+        + _json(reveal is not None)
+        + b',"token":'
+        + _json(reveal)
+        + b',"fig":'
+    )
+    return component()(data=head + figure + b"}", key="chart", on_select_change=on_select, height="content")
+
+
+def _json(value) -> bytes:
+    import orjson
+
+    return orjson.dumps(value)
