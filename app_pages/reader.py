@@ -11,8 +11,7 @@ import numpy as np
 import streamlit as st
 
 from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, show_problems
-from app_pages.timeline_chart import timeline_chart
-from timeline.dates import format_partial_date
+from app_pages.timeline_chart import preload_plotly, timeline_chart
 from timeline.details import escape_markdown, render_article, render_event
 from timeline.models import CATEGORIES
 from timeline.view import Filters, filter_frame, normalise_years, parse_query, to_query, year_bounds
@@ -31,6 +30,12 @@ def chart_for(_loaded: Loaded, load_key: tuple, filters: Filters, height: int) -
 
     payload = chart_payload(filter_frame(_loaded.frame, filters), _loaded.dataset, height=height)
     return payload_json(payload), f"{hash((load_key, filters, height)) & 0xFFFFFFFF:08x}"
+
+
+@st.cache_resource(max_entries=16)
+def shown_for(_loaded: Loaded, load_key: tuple, filters: Filters):
+    """The events that pass the filters (cached: switching back to a view costs nothing)."""
+    return filter_frame(_loaded.frame, filters)
 
 
 def current_query() -> dict[str, list[str]]:
@@ -143,6 +148,7 @@ def render() -> None:
     """The timeline: filters, chart, event details with passages, table and exports."""
     data_dir, _ = data_dirs()
     st.html(PAGE_STYLE)
+    preload_plotly()
     st.title("Border Cooperation Timeline")
     st.caption(
         "US–Mexico border cooperation, event by event, over the administrations in Washington and Mexico City. "
@@ -156,7 +162,7 @@ def render() -> None:
     lo, hi = year_bounds(dataset)
     sync_from_url(dataset, lo, hi)
     filters = sidebar_filters(dataset, lo, hi)
-    shown = filter_frame(frame, filters)
+    shown = shown_for(loaded, load_key, filters)
     with st.sidebar:
         st.markdown(f"**{len(shown)} of {len(frame)} events**")
         st.button(
@@ -241,25 +247,29 @@ def show_table(dataset, shown) -> None:
         )
 
 
-def key_events(dataset) -> None:
+def key_events(frame) -> None:
     """Before anything is selected: the headline events, each a button that opens it."""
+    headlines = frame[frame["headline"].to_numpy()]
+    if not len(headlines):
+        return
     st.markdown("**Start with a key event:**")
-    for event in dataset.events:
-        if getattr(event, "headline", False):
-            st.button(
-                f"{format_partial_date(event.date)} · {event.label or event.title}",
-                on_click=select_event,
-                args=(event.id, True),
-                key=f"key_{event.id}",
-                type="tertiary",
-            )
+    for event_id, date, label, title in zip(
+        headlines["id"], headlines["date_label"], headlines["label"], headlines["title"], strict=True
+    ):
+        st.button(
+            f"{date} · {label or title}",
+            on_click=select_event,
+            args=(event_id, True),
+            key=f"key_{event_id}",
+            type="tertiary",
+        )
 
 
 def event_details(dataset, shown, event_id: str | None) -> None:
     """The selected event's passages, the whole articles, and previous/next in time."""
     if not event_id:
         st.info("Choose an event on the timeline or in the table to read its sources.", icon=":material/touch_app:")
-        key_events(dataset)
+        key_events(shown)
         return
     index = dataset.index_of(event_id)
     # Neighbours among the shown events (positions in time order, found by bisection), or

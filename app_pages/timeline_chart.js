@@ -14,7 +14,8 @@ const ROW_GAP = 14; // px between the centres of two markers in one lane (more t
 const GROUP_GAP = (CLUSTER + MARKER) / 2 + 2; // px: a gap this wide ends a crowd
 const RING = 24; // px: the ring around the selected event
 const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-const LABEL_H = 18;
+const LINE_H = 16; // px: one line of a label
+const LABEL_PAD = 2 + 10; // px: a label's border and padding, vertical and horizontal
 const SYMBOLS = ["circle", "square", "diamond"]; // day, month, year precision
 const NARROW = 640; // px: below this the page is a phone's, the chart does not capture drags
 
@@ -57,8 +58,15 @@ function setup(root) {
   status.setAttribute("aria-live", "polite");
   const state = { wrap, plot, labels, list, status, rev: null, fig: null, sel: null, token: null };
   const measure = document.createElement("canvas").getContext("2d");
-  measure.font = LABEL_FONT;
-  state.measure = (text) => Math.ceil(measure.measureText(text).width) + 10;
+  state.measure = (text, bold) => {
+    measure.font = (bold ? "600 " : "") + LABEL_FONT;
+    return Math.ceil(measure.measureText(text).width);
+  };
+  const lines = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  lines.setAttribute("class", "tl-leaders");
+  lines.setAttribute("aria-hidden", "true");
+  wrap.insertBefore(lines, labels);
+  state.leaders = lines;
   return state;
 }
 
@@ -223,34 +231,58 @@ function overlaps(a, b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+// Boxes in a grid of CELL-px buckets, so a label asks only about the boxes near it.
+const CELL = 64;
+class Boxes {
+  constructor() {
+    this.cells = new Map();
+  }
+  *keys(b) {
+    for (let i = Math.floor(b.x / CELL); i <= Math.floor((b.x + b.w) / CELL); i++)
+      for (let j = Math.floor(b.y / CELL); j <= Math.floor((b.y + b.h) / CELL); j++) yield i * 100003 + j;
+  }
+  add(b) {
+    for (const k of this.keys(b)) {
+      if (!this.cells.has(k)) this.cells.set(k, []);
+      this.cells.get(k).push(b);
+    }
+  }
+  hits(b) {
+    for (const k of this.keys(b)) for (const o of this.cells.get(k) || []) if (overlaps(b, o)) return true;
+    return false;
+  }
+}
+
 function placeLabels(state, placed) {
   const { labels, fig } = state;
   const ev = fig.events;
   labels.replaceChildren();
+  state.leaders.replaceChildren();
   const { xa, ya, size } = axes(state);
   const left = size.l;
   const right = size.l + size.w;
   const top = size.t;
   const bottom = ya.l2p(0.55) + size.t; // just above the band rows
-  const boxes = [];
+  const boxes = new Boxes(); // markers, the ring and labels: never covered
+  const names = new Boxes(); // lane and band names: a headline label may cover one if it must
   const markerBox = (x, y, d) => ({ x: x - d / 2 - 1, y: y - d / 2 - 1, w: d + 2, h: d + 2 });
   const centre = (x, y) => [xa.l2p(x) + size.l, ya.l2p(y) + size.t];
   const visible = (cx) => cx >= left && cx <= right;
   for (let i = 0; i < ev.idx.length; i++) {
     if (placed.cluster[i] >= 0) continue;
     const [cx, cy] = centre(ev.x[i], placed.y[i]);
-    if (visible(cx)) boxes.push(markerBox(cx, cy, MARKER));
+    if (visible(cx)) boxes.add(markerBox(cx, cy, MARKER));
   }
   for (const c of placed.clusters) {
     const [cx, cy] = centre(c.x, c.y);
-    if (visible(cx)) boxes.push(markerBox(cx, cy, CLUSTER));
+    if (visible(cx)) boxes.add(markerBox(cx, cy, CLUSTER));
   }
   const ring = ringPosition(state, placed);
-  if (ring) boxes.push(markerBox(...centre(ring.x, ring.y), RING + 4));
+  if (ring) boxes.add(markerBox(...centre(ring.x, ring.y), RING + 4));
   for (const ann of state.plot.querySelectorAll(".annotation")) {
     const r = ann.getBoundingClientRect();
     const o = state.plot.getBoundingClientRect();
-    boxes.push({ x: r.left - o.left, y: r.top - o.top, w: r.width, h: r.height });
+    names.add({ x: r.left - o.left, y: r.top - o.top, w: r.width, h: r.height });
   }
   const candidates = [];
   for (let i = 0; i < ev.idx.length; i++) {
@@ -265,39 +297,141 @@ function placeLabels(state, placed) {
   }
   candidates.sort((a, b) => a.rank - b.rank || a.cx - b.cx);
   const taken = new Set();
+  const maxWidth = Math.max(120, Math.min(260, size.w * 0.48));
+  state.leaders.setAttribute("width", String(state.wrap.clientWidth));
+  state.leaders.setAttribute("height", String(state.plot.clientHeight));
   for (const cand of candidates) {
     if (cand.cluster >= 0 && taken.has(cand.cluster)) continue;
     const text = ev.label[cand.i];
-    const w = state.measure(text);
-    const h = LABEL_H;
-    const g = cand.r + 3;
-    const spots = [
-      { x: cand.cx + g, y: cand.cy - h / 2 },
-      { x: cand.cx - g - w, y: cand.cy - h / 2 },
-      { x: cand.cx - 6, y: cand.cy - g - h },
-      { x: cand.cx - w + 6, y: cand.cy - g - h },
-      { x: cand.cx - 6, y: cand.cy + g },
-      { x: cand.cx - w + 6, y: cand.cy + g },
-    ];
-    const spot = spots
-      .map((s) => ({ ...s, w, h }))
-      .find((s) => s.x >= left && s.x + w <= right && s.y >= top && s.y + h <= bottom && !boxes.some((b) => overlaps(s, b)));
+    const bold = !!ev.headline[cand.i];
+    // Every label may sit next to its marker; only a headline or the selected event's label
+    // may sit further away, with a leader line, anywhere in the lanes if it must.
+    const important = cand.rank < 2;
+    const inside = (b) => b.x >= left && b.x + b.w <= right && b.y >= top && b.y + b.h <= bottom;
+    const shapes = shapesOf(state, text, bold, maxWidth, important);
+    let spots = shapes
+      .flatMap((shape) => spotsAround(cand, shape))
+      .filter((b) => (important || !b.far) && inside(b) && !boxes.hits(b))
+      .sort((a, b) => a.cost - b.cost);
+    if (!spots.length && important) {
+      spots = shapes
+        .flatMap((shape) => spotsAnywhere(cand, shape, { left, right, top, bottom }))
+        .filter((b) => !boxes.hits(b))
+        .sort((a, b) => a.cost - b.cost);
+    }
+    const spot = spots.find((b) => !names.hits(b)) || (important ? spots[0] : undefined);
     if (!spot) continue;
-    boxes.push(spot);
+    boxes.add(spot);
     if (cand.cluster >= 0) taken.add(cand.cluster);
-    const button = make("button", "tl-label", labels);
-    button.type = "button";
-    button.textContent = text;
-    button.dataset.eventId = ev.id[cand.i];
-    if (ev.headline[cand.i]) button.dataset.headline = "1";
-    if (ev.idx[cand.i] === state.sel) button.setAttribute("aria-current", "true");
-    button.title = `${ev.date[cand.i]}: ${text}`;
-    button.style.left = `${spot.x}px`;
-    button.style.top = `${spot.y}px`;
-    button.style.width = `${w}px`;
-    button.style.borderLeftColor = fig.categories[ev.lane[cand.i]].colour;
-    const idx = ev.idx[cand.i];
-    button.onclick = () => select(state, idx);
+    drawLabel(state, cand, spot, text);
+  }
+}
+
+// A label on one line, or on two or three cut between words, as narrow as each can be; only the
+// shapes no wider than maxWidth (a headline's may be wider: it must be shown).
+function shapesOf(state, text, bold, maxWidth, important) {
+  const words = text.split(" ");
+  const width = (lines) => Math.max(...lines.map((line) => state.measure(line, bold)));
+  const options = [[text]];
+  let two = null;
+  for (let k = 1; k < words.length; k++) {
+    const lines = [words.slice(0, k).join(" "), words.slice(k).join(" ")];
+    if (!two || width(lines) < width(two)) two = lines;
+  }
+  if (two) options.push(two);
+  let three = null;
+  for (let a = 1; a < words.length - 1; a++) {
+    for (let b = a + 1; b < words.length; b++) {
+      const lines = [words.slice(0, a), words.slice(a, b), words.slice(b)].map((w) => w.join(" "));
+      if (!three || width(lines) < width(three)) three = lines;
+    }
+  }
+  if (three && important) options.push(three);
+  const limit = important ? Math.max(maxWidth, maxWidth * 1.6) : maxWidth;
+  const shapes = options.map((lines) => ({ lines, w: width(lines) + LABEL_PAD, h: lines.length * LINE_H + 2 }));
+  const fitting = shapes.filter((shape) => shape.w - LABEL_PAD <= limit);
+  // A headline too long for any width still gets its narrowest shape.
+  return fitting.length || !important ? fitting : [shapes[shapes.length - 1]];
+}
+
+// Where a label may go around its marker: beside it or just above or below it first, then
+// further away (a leader line leads back to the marker), nearest first.
+function spotsAround(cand, shape) {
+  const { cx, cy, r } = cand;
+  const { w, h } = shape;
+  const g = r + 3;
+  const spots = [
+    { x: cx + g, y: cy - h / 2, cost: 0 },
+    { x: cx - g - w, y: cy - h / 2, cost: 0.5 },
+  ];
+  const step = LINE_H + 6;
+  for (let k = 0; k < 5; k++) {
+    const up = cy - g - h - k * step;
+    const down = cy + g + k * step;
+    const shifts = [cx - 6, cx - w + 6, cx - w / 2, cx + g + 24, cx - g - w - 24, cx + g + 72, cx - g - w - 72];
+    shifts.forEach((x, j) => {
+      const cost = 1 + k * 2 + (j > 2 ? j - 1 : j * 0.2);
+      spots.push({ x, y: up, cost }, { x, y: down, cost: cost + 0.1 });
+    });
+  }
+  for (const dx of [24, 72]) {
+    spots.push({ x: cx + g + dx, y: cy - h / 2, cost: 3 + dx / 24 }, { x: cx - g - w - dx, y: cy - h / 2, cost: 3.5 + dx / 24 });
+  }
+  // A label on more lines costs more: one line near its marker reads best.
+  const extra = (shape.lines.length - 1) * 0.75;
+  return spots.map((s) => {
+    const near = s.cost < 1 || (Math.abs(s.x - cx) <= w && Math.abs(s.y + h / 2 - cy) <= g + h);
+    return { ...s, cost: s.cost + extra, w, h, lines: shape.lines, far: !near || s.cost >= 3 };
+  });
+}
+
+// Every place in the lanes on an 8 px grid, nearest to the marker first.
+function spotsAnywhere(cand, shape, area) {
+  const spots = [];
+  for (let y = area.top; y + shape.h <= area.bottom; y += 8) {
+    for (let x = area.left; x + shape.w <= area.right; x += 8) {
+      const nx = Math.min(Math.max(cand.cx, x), x + shape.w);
+      const ny = Math.min(Math.max(cand.cy, y), y + shape.h);
+      const cost = 10 + Math.hypot(nx - cand.cx, ny - cand.cy);
+      spots.push({ x, y, w: shape.w, h: shape.h, lines: shape.lines, far: true, cost });
+    }
+  }
+  return spots;
+}
+
+function drawLabel(state, cand, spot, text) {
+  const ev = state.fig.events;
+  const button = make("button", "tl-label", state.labels);
+  button.type = "button";
+  spot.lines.forEach((line, k) => {
+    if (k) button.appendChild(document.createElement("br"));
+    button.appendChild(document.createTextNode(line));
+  });
+  button.dataset.eventId = ev.id[cand.i];
+  if (ev.headline[cand.i]) button.dataset.headline = "1";
+  if (ev.idx[cand.i] === state.sel) button.setAttribute("aria-current", "true");
+  button.setAttribute("aria-label", `${text}, ${ev.date[cand.i]}`);
+  button.title = `${ev.date[cand.i]}: ${text}`;
+  Object.assign(button.style, {
+    left: `${spot.x}px`,
+    top: `${spot.y}px`,
+    width: `${spot.w}px`,
+    height: `${spot.h}px`,
+    borderLeftColor: state.fig.categories[ev.lane[cand.i]].colour,
+  });
+  const idx = ev.idx[cand.i];
+  button.onclick = () => select(state, idx);
+  if (spot.far) {
+    // A leader line from the marker's edge to the nearest point of the label.
+    const x = Math.min(Math.max(cand.cx, spot.x), spot.x + spot.w);
+    const y = Math.min(Math.max(cand.cy, spot.y), spot.y + spot.h);
+    const d = Math.hypot(x - cand.cx, y - cand.cy) || 1;
+    const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+    line.setAttribute("x1", String(cand.cx + ((x - cand.cx) / d) * cand.r));
+    line.setAttribute("y1", String(cand.cy + ((y - cand.cy) / d) * cand.r));
+    line.setAttribute("x2", String(x));
+    line.setAttribute("y2", String(y));
+    state.leaders.appendChild(line);
   }
 }
 
@@ -436,8 +570,10 @@ function hookBackLinks(state) {
 }
 
 export default function (component) {
+  performance.mark("tl-data");
   const { data, setTriggerValue, parentElement } = component;
   const payload = decode(data);
+  performance.mark("tl-decoded");
   let state = parentElement.__timeline;
   if (!state) {
     state = setup(parentElement);
@@ -457,10 +593,14 @@ export default function (component) {
   state.sel = payload.selected;
   loadPlotly()
     .then(() => {
+      performance.mark("tl-plotly");
       if (!state.plot._fullLayout) return firstDraw(state);
       return render(state);
     })
-    .then(() => revealPanel(state, payload))
+    .then(() => {
+      performance.mark("tl-drawn");
+      revealPanel(state, payload);
+    })
     .catch((err) => {
       state.status.textContent = String(err.message || err);
       state.wrap.dataset.error = String(err.message || err);

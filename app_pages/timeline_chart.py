@@ -20,6 +20,21 @@ HERE = Path(__file__).resolve().parent
 STATIC_DIR = PROJECT_DIR / "static"
 
 
+# Started by the first element of the page, so Plotly.js downloads and compiles while the rest
+# of the page arrives; the chart's own code waits on the same promise (see loadPlotly there).
+PRELOAD = (
+    "<script>window.__tlPlotly=window.__tlPlotly||new Promise(function(ok,fail){"
+    "var s=document.createElement('script');s.src='app/static/plotly.min.js';"
+    "s.onload=function(){ok(window.Plotly)};s.onerror=fail;document.head.appendChild(s)})</script>"
+)
+
+
+def preload_plotly() -> None:
+    """Start fetching Plotly.js now (call it before the widgets that come ahead of the chart)."""
+    component()  # makes sure the file is in static/
+    st.html(PRELOAD, unsafe_allow_javascript=True)
+
+
 def plotly_js_source() -> Path:
     """The plotly package's bundled Plotly.js."""
     import plotly

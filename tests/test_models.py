@@ -75,3 +75,62 @@ def test_administration_covers_inclusive_days():
     assert admin.covers(dt.date(2017, 1, 20), dt.date(2017, 1, 20))
     assert not admin.covers(dt.date(2017, 1, 21), dt.date(2018, 1, 1))
     assert admin.covers(dt.date(2000, 1, 1), dt.date(2009, 1, 20))
+
+
+def messages(model, data) -> dict[str, str]:
+    """Each error's message by location, as the validator shows it (without pydantic's prefix)."""
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(data)
+    return {".".join(map(str, e["loc"])): e["msg"].removeprefix("Value error, ") for e in info.value.errors()}
+
+
+def test_new_fields_default_to_an_unlabelled_reported_event():
+    event = Event.model_validate(EVENT)
+    assert (event.label, event.headline, event.status) == (None, False, "reported")
+
+
+def test_label_of_40_characters_is_accepted():
+    label = "x" * 40
+    assert Event.model_validate({**EVENT, "label": label}).label == label
+
+
+def test_label_of_41_characters_is_refused_saying_length_and_limit():
+    assert messages(Event, {**EVENT, "label": "x" * 41}) == {"label": "is 41 characters long; keep it to 40 or fewer"}
+
+
+def test_label_length_counts_characters_not_bytes():
+    label = "Arévalo takes office in Guatemala, Bárce"  # 40 characters, 42 bytes in UTF-8
+    assert Event.model_validate({**EVENT, "label": label}).label == label
+
+
+@pytest.mark.parametrize("label", ["two\nlines", "   ", "hidden \u202e override"])
+def test_label_must_be_one_clean_line(label):
+    assert "label" in messages(Event, {**EVENT, "label": label})
+
+
+def test_headline_without_label_is_refused():
+    assert messages(Event, {**EVENT, "headline": True}) == {"label": "a headline event needs a label"}
+
+
+def test_headline_with_label_is_accepted():
+    event = Event.model_validate({**EVENT, "headline": True, "label": "Key event"})
+    assert event.headline and event.label == "Key event"
+
+
+def test_planned_status_is_accepted():
+    assert Event.model_validate({**EVENT, "status": "planned"}).status == "planned"
+
+
+@pytest.mark.parametrize("status", ["done", "Planned", "", None])
+def test_unknown_status_is_refused(status):
+    assert ("status", "literal_error") in errors(Event, {**EVENT, "status": status})
+
+
+def test_cited_sources_are_the_excerpts_and_the_date_evidence_once_each():
+    event = Event.model_validate(
+        {
+            **EVENT,
+            "excerpts": [{"source": "b", "quote": "q"}, {"source": "s", "quote": "r"}, {"source": "b", "quote": "t"}],
+        }
+    )
+    assert event.cited_sources() == ["b", "s"]

@@ -586,3 +586,12 @@ def test_cli_one_megabyte_line_gives_a_result(tmp_path):
     assert len(data["candidates"]) == 200  # capped, and said on stderr
     assert all(len(c["sentence"]) <= 1_200 for c in data["candidates"])
     assert "only the first 200" in done.stderr
+
+
+def test_a_date_after_publication_is_proposed_as_planned():
+    published = dt.date(2024, 2, 28)
+    text = "Officials will meet tomorrow. Ministers met this Wednesday. Aides met Tuesday."
+    later, same, before = suggest(text, published=published).candidates
+    assert later.date == "2024-02-29" and "status: planned" in later.yaml  # one day after
+    assert same.date == "2024-02-28" and "status:" not in same.yaml  # the publication day itself
+    assert before.date == "2024-02-27" and "status:" not in before.yaml  # one day before

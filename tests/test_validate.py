@@ -241,3 +241,227 @@ def test_data_error_lists_problems_in_file_order(tiny):
     lines = [p.line for p in info.value.problems]
     assert lines == sorted(lines) and len(lines) == 2
     assert "Input should be 'agreement'" in str(info.value)
+
+
+# --- label, headline, status ------------------------------------------------------------
+
+
+def test_label_headline_and_status_load(tiny):
+    tiny.replace(
+        "events.yaml",
+        "    title: Leaders agree on border plan\n",
+        "    title: Leaders agree on border plan\n    label: Border plan agreed\n    headline: true\n",
+    )
+    dataset = tiny.load()
+    plan, talks = dataset.event("border-plan"), dataset.event("talks-begin")
+    assert (plan.label, plan.headline, plan.status) == ("Border plan agreed", True, "reported")
+    assert (talks.label, talks.headline, talks.status) == (None, False, "reported")
+
+
+def test_label_of_40_characters_is_accepted(tiny):
+    tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    label: " + "x" * 40 + "\n")
+    assert tiny.load().event("talks-begin").label == "x" * 40
+
+
+def test_label_of_41_characters_is_refused_at_its_line(tiny):
+    tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    label: " + "x" * 41 + "\n")
+    (problem,) = tiny.problems()
+    line = line_of(tiny, "events.yaml", "label:")
+    assert line == 22
+    assert problem == (
+        'data/events.yaml:22: event "talks-begin": label: is 41 characters long; keep it to 40 or fewer '
+        f"(got {'x' * 41!r})"
+    )
+
+
+def test_headline_without_label_is_refused(tiny):
+    tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    headline: true\n")
+    (problem,) = tiny.problems()
+    assert problem == 'data/events.yaml:20: event "talks-begin": label: a headline event needs a label'
+
+
+def test_unknown_status_is_refused(tiny):
+    tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    status: done\n")
+    (problem,) = tiny.problems()
+    assert problem == (
+        "data/events.yaml:22: event \"talks-begin\": status: Input should be 'reported' or 'planned' (got 'done')"
+    )
+
+
+# --- no event reported before it happened ---------------------------------------------
+# wire-2022 was published on 2022-07-13. With a note any date passes the derivation check
+# (a manual date is trusted as written), so only the publication rule is left to judge it.
+
+HINT = "(hint: check the date and its evidence; if it was scheduled, say status: planned)"
+
+
+def set_plan_date(tiny, date: str) -> None:
+    """Give border-plan (line 11: its date) a manual date."""
+    tiny.replace("events.yaml", "    date: 2022-07-12\n", f"    date: {date}\n")
+    tiny.replace("events.yaml", "      phrase: Tuesday\n", "      phrase: Tuesday\n      note: From the record.\n")
+
+
+def set_talks_date(tiny, date: str) -> None:
+    """Give talks-begin (line 25: its date) a manual date."""
+    tiny.replace("events.yaml", "    date: 2022-06\n", f"    date: {date}\n")
+    tiny.replace(
+        "events.yaml", "      phrase: last month\n", "      phrase: last month\n      note: From the record.\n"
+    )
+
+
+def test_event_on_the_publication_day_is_fine(tiny):
+    set_plan_date(tiny, "2022-07-13")
+    assert str(tiny.load().event("border-plan").date) == "2022-07-13"
+
+
+def test_event_the_day_after_publication_is_an_error(tiny):
+    set_plan_date(tiny, "2022-07-14")
+    (problem,) = tiny.problems()
+    assert line_of(tiny, "events.yaml", "date: 2022-07-14") == 11
+    assert problem == (
+        'data/events.yaml:11: event "border-plan": date: 2022-07-14 is after the publication of every source '
+        f"that reports it (2022-07-13) {HINT}"
+    )
+
+
+def test_event_the_day_before_publication_is_fine(tiny):
+    set_plan_date(tiny, "2022-07-12")
+    assert str(tiny.load().event("border-plan").date) == "2022-07-12"
+
+
+def test_month_after_the_publication_month_is_an_error(tiny):
+    set_talks_date(tiny, "2022-08")
+    (problem,) = tiny.problems()
+    assert problem == (
+        'data/events.yaml:25: event "talks-begin": date: 2022-08 is after the publication of every source '
+        f"that reports it (2022-07-13) {HINT}"
+    )
+
+
+def test_month_of_publication_is_fine(tiny):
+    set_talks_date(tiny, "2022-07")  # runs past 2022-07-13, but its first day does not
+    assert str(tiny.load().event("talks-begin").date) == "2022-07"
+
+
+def test_year_after_publication_is_an_error(tiny):
+    set_talks_date(tiny, "2023")
+    (problem,) = tiny.problems()
+    assert problem.startswith('data/events.yaml:25: event "talks-begin": date: 2023 is after the publication')
+
+
+def test_automatic_date_after_publication_is_an_error_too(tiny):
+    (tiny.seeds_dir / "wire.txt").write_text(
+        (tiny.seeds_dir / "wire.txt").read_text() + "\nThey meet again tomorrow.\n", encoding="utf-8"
+    )
+    set_plan_date(tiny, "2022-07-14")
+    tiny.replace("events.yaml", "      phrase: Tuesday\n      note: From the record.\n", "      phrase: tomorrow\n")
+    problems = tiny.problems()
+    assert problems == [
+        'data/events.yaml:11: event "border-plan": date: 2022-07-14 is after the publication of every source '
+        f"that reports it (2022-07-13) {HINT}"
+    ]
+
+
+LATER_SOURCE = """\
+  - id: wire-later
+    file: later.txt
+    title: A later report
+    outlet: Example Wire
+    url: https://example.org/2022/07/15/later-report
+    published:
+      date: 2022-07-15
+      found_in: url
+      phrase: 2022/07/15
+"""
+
+
+def add_later_excerpt(tiny) -> None:
+    """Cite border-plan also in an excerpt of an article published 2022-07-15, two days after wire-2022
+    (which still dates it)."""
+    (tiny.seeds_dir / "later.txt").write_text("Later\n\nThe border plan was signed last week.\n", encoding="utf-8")
+    (tiny.data_dir / "sources.yaml").write_text(
+        (tiny.data_dir / "sources.yaml").read_text() + LATER_SOURCE, encoding="utf-8"
+    )
+    tiny.replace(
+        "events.yaml",
+        "        quote: agreed to spend $1.5 billion on border technology\n",
+        "        quote: agreed to spend $1.5 billion on border technology\n"
+        "      - source: wire-later\n"
+        "        quote: The border plan was signed last week.\n",
+    )
+
+
+def test_two_sources_only_the_earlier_exceeded_is_fine(tiny):
+    add_later_excerpt(tiny)
+    set_plan_date(tiny, "2022-07-14")  # after wire-2022 (07-13), not after wire-later (07-15)
+    assert tiny.load().event("border-plan").first_day().isoformat() == "2022-07-14"
+
+
+def test_two_sources_both_exceeded_names_the_latest(tiny):
+    add_later_excerpt(tiny)
+    set_plan_date(tiny, "2022-07-16")
+    (problem,) = tiny.problems()
+    assert problem == (
+        'data/events.yaml:11: event "border-plan": date: 2022-07-16 is after the publication of every source '
+        f"that reports it (2022-07-15) {HINT}"
+    )
+
+
+def test_planned_event_may_come_after_publication(tiny):
+    set_plan_date(tiny, "2022-07-14")
+    tiny.replace(
+        "events.yaml",
+        "    title: Leaders agree on border plan\n",
+        "    title: Leaders agree on border plan\n    status: planned\n",
+    )
+    event = tiny.load().event("border-plan")
+    assert (str(event.date), event.status) == ("2022-07-14", "planned")
+
+
+def test_every_event_after_publication_is_reported_at_once(tiny):
+    set_plan_date(tiny, "2022-07-14")
+    set_talks_date(tiny, "2022-08")
+    tiny.replace("events.yaml", "quote: The agreement follows", "quote: The agreement followed")
+    problems = tiny.problems()
+    lines = [line_of(tiny, "events.yaml", needle) for needle in ("date: 2022-07-14", "date: 2022-08", "followed")]
+    assert [p.split(": ")[0] for p in problems] == [f"data/events.yaml:{line}" for line in lines]
+    assert problems[0].endswith(
+        f"date: 2022-07-14 is after the publication of every source that reports it (2022-07-13) {HINT}"
+    )
+    assert problems[1].endswith(
+        f"date: 2022-08 is after the publication of every source that reports it (2022-07-13) {HINT}"
+    )
+    assert "quote is not verbatim" in problems[2]
+
+
+def test_an_unknown_source_leaves_the_publication_rule_unjudged(tiny):
+    set_plan_date(tiny, "2022-07-14")
+    tiny.replace(
+        "events.yaml", "  - source: wire-2022\n        quote: agreed", "  - source: wire-2099\n        quote: agreed"
+    )
+    (problem,) = tiny.problems()
+    assert 'unknown source "wire-2099"' in problem
+
+
+# --- the shipped data --------------------------------------------------------------------
+
+
+def test_shipped_key_events_are_headlines_with_labels(shipped):
+    for event_id in (
+        "border-security-memorandum-2013",
+        "mexico-central-america-plan-2018",
+        "smart-border-pledge-2022",
+        "trilateral-ministerial-meeting-2024",
+    ):
+        event = shipped.event(event_id)
+        assert event is not None and event.headline and event.label, event_id
+    headlines = [e for e in shipped.events if e.headline]
+    assert 5 <= len(headlines) <= 7
+    assert len({e.first_day().year for e in headlines}) >= 4  # spread over the years
+
+
+def test_shipped_events_all_have_short_labels(shipped):
+    for event in shipped.events:
+        assert event.label, event.id
+        assert len(event.label) <= 40, (event.id, event.label)
+        assert event.label != event.title, event.id

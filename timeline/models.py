@@ -7,12 +7,23 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    field_validator,
+)
 
 from timeline.dates import PartialDate, parse_partial_date
 
 CATEGORIES = ("agreement", "funding", "enforcement", "migration-pathways", "diplomacy", "context")
 COUNTRIES = ("US", "MX")
+STATUSES = ("reported", "planned")  # planned: the article reports something scheduled, not yet done
+LABEL_MAX_CHARS = 40  # a chart label is read at a glance
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Bidirectional overrides and isolates can make text read differently from what it is.
@@ -37,6 +48,13 @@ def _check_line(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must be one line")
     return _check_text(value)
+
+
+def _check_label(value: str) -> str:
+    value = _check_line(value).strip()
+    if len(value) > LABEL_MAX_CHARS:
+        raise ValueError(f"is {len(value)} characters long; keep it to {LABEL_MAX_CHARS} or fewer")
+    return value
 
 
 def _check_slug(value: str) -> str:
@@ -69,6 +87,7 @@ def _to_day(value: object) -> dt.date:
 
 Text = Annotated[str, AfterValidator(_check_text)]
 Line = Annotated[str, AfterValidator(_check_line)]
+Label = Annotated[str, AfterValidator(_check_label)]
 Slug = Annotated[str, AfterValidator(_check_slug)]
 Url = Annotated[str, AfterValidator(_check_url)]
 DateValue = Annotated[PartialDate, BeforeValidator(_to_partial), PlainSerializer(str)]
@@ -131,6 +150,10 @@ class Excerpt(Strict):
 class Event(Strict):
     id: Slug
     title: Line
+    # Before label: its check reads them (fields are validated in this order).
+    headline: bool = False  # a key event, always labelled on the chart
+    status: Literal[STATUSES] = "reported"  # type: ignore[valid-type]
+    label: Label | None = Field(default=None, validate_default=True)  # the chart's short label
     summary: Text = Field(min_length=1)
     category: Literal[CATEGORIES]  # type: ignore[valid-type]
     actors: list[Line] = Field(min_length=1)
@@ -139,6 +162,17 @@ class Event(Strict):
     end: DateValue | None = None
     date_evidence: DateEvidence
     excerpts: list[Excerpt] = Field(min_length=1)
+
+    @field_validator("label")
+    @classmethod
+    def _headline_needs_label(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and info.data.get("headline"):
+            raise ValueError("a headline event needs a label")
+        return value
+
+    def cited_sources(self) -> list[str]:
+        """The ids of the sources that report the event: its excerpts' and its date evidence's."""
+        return list(dict.fromkeys([*(x.source for x in self.excerpts), self.date_evidence.source]))
 
     def first_day(self) -> dt.date:
         return self.date.first_day()

@@ -1068,7 +1068,8 @@ class _SnippetDumper(yaml.SafeDumper):
 def build_yaml_snippet(sentence: str, expr: Expression, anchor: dt.date | None, source: str) -> str:
     """One ``data/events.yaml`` entry for a candidate, indented to paste under ``events:``.
 
-    The title, summary, category and actors are "TODO". The evidence phrase is the shortest form
+    The title, summary, category and actors are "TODO"; a date after the publication date is
+    marked ``status: planned``. The evidence phrase is the shortest form
     of the phrase from which the validator derives the date (so the entry verifies as is); when
     none does, a "TODO" note asks the curator to explain the date, as the validator requires.
     """
@@ -1080,6 +1081,12 @@ def build_yaml_snippet(sentence: str, expr: Expression, anchor: dt.date | None, 
     entry = {
         "id": "todo-" + (entry_date if entry_date != "TODO" else "undated"),
         "title": "TODO",
+    }
+    if anchor is not None and entry_date != "TODO" and parse_partial_date(entry_date).first_day() > anchor:
+        # A date after the article's publication is something scheduled: the validator asks
+        # the curator to say so (and refuses a date reported before it happened otherwise).
+        entry["status"] = "planned"
+    entry |= {
         "summary": "TODO",
         "category": "TODO",
         "actors": ["TODO"],

@@ -1190,6 +1190,18 @@ def _sources_yaml(articles: list[_Article], n_events: int, seed: int) -> str:
     return "".join(out)
 
 
+HEADLINE_EVERY = 97  # about one event in a hundred is a headline, as in a curated timeline
+LABEL_CHARS = 40
+
+
+def _label(title: str) -> str:
+    """A chart label: the title, cut at a word boundary to fit LABEL_CHARS with an ellipsis."""
+    if len(title) <= LABEL_CHARS:
+        return title
+    cut = title[: LABEL_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
 def _events_yaml(articles: list[_Article], events: list[_Event], n_events: int, seed: int) -> str:
     ordered = sorted(events, key=lambda e: (e.date.first_day(), e.date.last_day(), e.index))
     used: set[str] = set()
@@ -1197,8 +1209,11 @@ def _events_yaml(articles: list[_Article], events: list[_Event], n_events: int, 
     for ev in ordered:
         ev.id = _unique(f"{_slug(ev.title, 6)}-{ev.date.year}", used)
         art = articles[ev.article]
+        out.append(f"  - id: {ev.id}\n    title: {_q(ev.title)}\n    label: {_q(_label(ev.title))}\n")
+        if ev.index % HEADLINE_EVERY == 0:
+            out.append("    headline: true\n")
         out.append(
-            f"  - id: {ev.id}\n    title: {_q(ev.title)}\n    summary: {_q(ev.summary)}\n"
+            f"    summary: {_q(ev.summary)}\n"
             f"    category: {ev.category}\n    actors: [{', '.join(_q(a) for a in ev.actors)}]\n"
         )
         if ev.amount:

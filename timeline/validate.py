@@ -161,6 +161,7 @@ def _load_dataset(data_dir: Path | None, seeds_dir: Path | None) -> Dataset:
         derivation = checker.check_date()
         if derivation:
             derivations[event.id] = derivation
+        checker.check_reported_after()
         us, mx = checker.check_administrations(admin_list) if admin_list else ([], [])
         us_admins[event.id], mx_admins[event.id] = us, mx
 
@@ -536,6 +537,24 @@ class _EventChecker:
         if message:
             self._add(("date",), "date", message)
         return derivation
+
+    def check_reported_after(self) -> None:
+        """An event an article reports has happened by the article's publication, unless it is
+        marked as planned; manual dates are held to this as much as derived ones."""
+        event = self.event
+        if event.status == "planned":
+            return
+        cited = event.cited_sources()
+        if not all(s in self.sources for s in cited):
+            return  # an unknown or broken source is reported on its own; its date is not known
+        latest = max(self.sources[s].published.date for s in cited)
+        if event.first_day() > latest:
+            self._add(
+                ("date",),
+                "date",
+                f"{event.date} is after the publication of every source that reports it ({latest})",
+                "check the date and its evidence; if it was scheduled, say status: planned",
+            )
 
     def check_administrations(self, admins: list[Administration]) -> tuple[list[str], list[str]]:
         first, last = self.event.first_day(), self.event.last_day()
