@@ -139,6 +139,7 @@ def shipped_copy(tmp_path, monkeypatch) -> Tiny:
 # data were rendered as HTML or Markdown. The browser test watches the sentinel and the network.
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
 MD = "[click me](javascript:window.__xss=1) ![pixel](http://evil.invalid/p.png) **bold** :red[red]"
+HOSTILE_LABEL = '<b onclick="x">O\'Neil & Peña</b>'  # 32 characters: fits a label
 HOSTILE_ARTICLE = textwrap.dedent(
     f"""\
     Headline {XSS}
@@ -175,6 +176,8 @@ def write_hostile_dataset(root: Path) -> tuple[Path, Path]:
         "events:\n"
         "  - id: hostile-event\n"
         f"    title: {q('Event ' + XSS + MD)}\n"
+        f"    label: {q(HOSTILE_LABEL)}\n"
+        "    headline: true\n"
         f"    summary: {q('Summary ' + XSS + MD)}\n"
         "    category: funding\n"
         f"    actors: [{q('Actor ' + XSS)}, {q(MD)}]\n"

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import Server, click_event, drawn, drawn_count, wait_chart, wait_idle
+from conftest import HOSTILE_LABEL
 
 from timeline import PROJECT_DIR
 
@@ -162,6 +163,10 @@ def test_hostile_dataset_runs_no_script_and_sends_nothing_away(browser, hostile,
             hovers.append(page.evaluate("document.querySelector('.hoverlayer .hovertext')?.textContent ?? ''"))
         # The hover label reads as written: quotes and angle brackets as themselves, nothing run.
         assert any('Event <img src=x onerror="window.__xss=1">' in h for h in hovers), hovers
+        # So does the chart's label, and it is text, not an element.
+        label = page.locator(".tl-label[data-event-id='hostile-event']")
+        assert label.text_content() == HOSTILE_LABEL
+        assert label.locator("b").count() == 0
         page.get_by_role("tab", name="Table").click()
         page.wait_for_timeout(1000)
         assert page.evaluate("window.__xss") is None
