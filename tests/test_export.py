@@ -62,3 +62,12 @@ def test_timelinejs_escapes_html(tiny):
 def test_export_a_subset(shipped):
     subset = shipped.events[:3]
     assert len(json.loads(export_events(shipped, "json", subset))["events"]) == 3
+
+
+def test_titles_read_as_written_in_csv_and_json(tiny):
+    written = "Talks on \"smart\" <ports> & O'Neil's Peña"
+    tiny.replace("events.yaml", "title: Talks begin", f"title: '{written.replace(chr(39), chr(39) * 2)}'")
+    dataset = tiny.load()
+    rows = list(csv.DictReader(io.StringIO(export_events(dataset, "csv", dataset.events))))
+    assert written in [r["title"] for r in rows]
+    assert written in [e["title"] for e in json.loads(export_events(dataset, "json", dataset.events))["events"]]
