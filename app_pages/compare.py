@@ -13,7 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.shared import Loaded, current_data
-from timeline.compare import build_compare_figure, format_money, format_years, money_columns, summarise_administrations
+from timeline.compare import (
+    build_compare_figure,
+    format_amount,
+    format_years,
+    money_columns,
+    summarise_administrations,
+)
 from timeline.models import CATEGORIES
 from timeline.view import Filters, filter_frame
 
@@ -57,31 +63,45 @@ def on_compare_select() -> None:
 
 
 def table_of(summary: pd.DataFrame) -> pd.DataFrame:
-    """The summary as the table shows it: who, when, the counts, and the money in words."""
-    currencies = money_columns(summary)
+    """The summary as the table shows it: who and when, the number of events and the money in
+    words (its currency in the header) first, then the counts per category and the country."""
     table = pd.DataFrame(
         {
-            "Country": summary["country"].map({"US": "US", "MX": "Mexico"}),
-            "Administration": summary["name"],
-            "Years": [format_years(s, e) for s, e in zip(summary["start"], summary["end"], strict=True)],
+            "Administration": [
+                # Two-digit end years keep the longest name short enough to read whole on a phone.
+                f"{name} {format_years(start, end, short=True)}"
+                for name, start, end in zip(summary["name"], summary["start"], summary["end"], strict=True)
+            ],
             "Events": summary["total"],
         }
     )
+    for currency in money_columns(summary):
+        table[currency] = [format_amount(v) if v > 0 else "" for v in summary[currency]]
     for category in CATEGORIES:
         table[category] = summary[category]
-    for currency in currencies:
-        table[currency] = [format_money(v, currency) if v > 0 else "" for v in summary[currency]]
+    table["Country"] = summary["country"]
     return table
+
+
+def table_columns(currencies: list[str]) -> dict:
+    """Column widths that keep a term's whole name, its events and its money in view on a
+    desktop; a phone scrolls sideways to the money and the categories."""
+    config = {
+        "Administration": st.column_config.TextColumn(width=236),
+        "Events": st.column_config.NumberColumn(width=56),
+        "Country": st.column_config.TextColumn(width=70),
+    }
+    config.update({c: st.column_config.TextColumn(width=84) for c in currencies})
+    config.update({c: st.column_config.NumberColumn(width="small") for c in CATEGORIES})
+    return config
 
 
 def render(loaded: Loaded, filters: Filters) -> None:
     """The caption, the chart (a click filters the timeline) and the table of the same numbers."""
     st.caption(
-        "Each bar is one presidential term: its events by category, the number of events and the money "
-        "announced (summed per currency, not converted). An event counts for every term its dates overlap, "
-        "so a handover day or an event dated only by its year counts for both. The category, year and search "
-        "filters apply here; the administration filters do not, so every term stays in view. "
-        "Click a bar to show that term's events on the timeline."
+        "Events per presidential term, by category, and the money they announce (summed per currency). "
+        "An event counts for every term it overlaps. The category, year and search filters apply; the "
+        "administration filters don't, so every term stays in view. Click a bar to show that term on the timeline."
     )
     summary = summarise(loaded, filters)
     figure = build_compare_figure(summary, selected=filters.us + filters.mx)
@@ -92,8 +112,4 @@ def render(loaded: Loaded, filters: Filters) -> None:
         selection_mode="points",
         config={"displayModeBar": False, "displaylogo": False},
     )
-    st.dataframe(
-        table_of(summary),
-        hide_index=True,
-        column_config={c: st.column_config.NumberColumn(c, width="small") for c in CATEGORIES},
-    )
+    st.dataframe(table_of(summary), hide_index=True, column_config=table_columns(money_columns(summary)))

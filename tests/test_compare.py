@@ -1,0 +1,371 @@
+"""The administrations side by side: the summary's numbers and the figure that draws them.
+
+The shipped data's numbers are checked against an independent computation from the CSV the
+command line exports (parsed with pandas, administrations named as the CSV names them); the
+edges are checked on a small hand-made dataset against literal values.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+import pandas as pd
+import pytest
+import yaml
+
+from timeline import DEFAULT_DATA_DIR, PROJECT_DIR
+from timeline.compare import (
+    build_compare_figure,
+    format_money,
+    format_years,
+    list_currencies,
+    summarise_administrations,
+)
+from timeline.models import CATEGORIES
+
+US_ORDER = ["us-bush", "us-obama", "us-trump-1", "us-biden", "us-trump-2"]
+MX_ORDER = ["mx-fox", "mx-calderon", "mx-pena-nieto", "mx-lopez-obrador", "mx-sheinbaum"]
+AMOUNT = re.compile(r"(?:^|; )(\d+) ([A-Z]{3}) \(")  # "30000000000 USD (what); 5 MXN (what)"
+
+
+# --- an independent computation from the exported CSV ---------------------------------------
+
+
+def exported_csv() -> pd.DataFrame:
+    """The CSV the command line prints for the shipped data, every cell a string."""
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "export", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_DIR)},
+    )
+    assert result.returncode == 0, result.stderr
+    return pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+
+
+def shipped_terms() -> pd.DataFrame:
+    """administrations.yaml read directly (not through the package)."""
+    text = (DEFAULT_DATA_DIR / "administrations.yaml").read_text(encoding="utf-8")
+    terms = pd.DataFrame(yaml.safe_load(text)["administrations"])
+    terms["start"] = pd.to_datetime(terms["start"])
+    terms["end"] = pd.to_datetime(terms["end"].fillna("2262-01-01"))  # the incumbent: open
+    return terms
+
+
+def csv_memberships(csv: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, administration) the CSV names. The CSV names a term by its
+    president, and Donald Trump has two terms: a name is resolved to the term of that name
+    whose dates overlap the event's first and last day (read from the CSV's date and end)."""
+    rows = []
+    for _, event in csv.iterrows():
+        first = pd.Period(event["date"]).start_time
+        last = pd.Period(event["end"] or event["date"]).end_time
+        for country, column in (("US", "us_administrations"), ("MX", "mx_administrations")):
+            for name in filter(None, event[column].split("; ")):
+                same = terms[(terms["country"] == country) & (terms["name"] == name)]
+                overlapping = same[(same["start"] <= last) & (same["end"] >= first.normalize())]
+                assert len(overlapping) == 1, (event["id"], name)
+                rows.append({"event": event["id"], "id": overlapping["id"].iloc[0], "category": event["category"]})
+    return pd.DataFrame(rows)
+
+
+def csv_money(csv: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Money per administration and currency, from the CSV's amounts column."""
+    amounts = pd.DataFrame(
+        [
+            {"event": event_id, "value": float(value), "currency": currency}
+            for event_id, text in zip(csv["id"], csv["amounts"], strict=True)
+            for value, currency in AMOUNT.findall(text)
+        ]
+    )
+    joined = members.merge(amounts, on="event")
+    return joined.pivot_table(index="id", columns="currency", values="value", aggfunc="sum")
+
+
+@pytest.fixture(scope="module")
+def from_csv():
+    """(counts per administration and category, money per administration and currency)."""
+    csv = exported_csv()
+    members = csv_memberships(csv, shipped_terms())
+    counts = pd.crosstab(members["id"], members["category"])
+    return counts, csv_money(csv, members)
+
+
+def test_shipped_counts_equal_the_exported_csv(shipped, from_csv):
+    counts, _ = from_csv
+    summary = summarise_administrations(shipped).set_index("id")
+    assert list(summary.index) == US_ORDER + MX_ORDER
+    for admin_id, row in summary.iterrows():
+        for category in CATEGORIES:
+            expected = counts[category].get(admin_id, 0) if category in counts else 0
+            assert row[category] == expected, (admin_id, category)
+        expected_total = counts.loc[admin_id].sum() if admin_id in counts.index else 0
+        assert row["total"] == expected_total, admin_id
+
+
+def test_shipped_money_equals_the_exported_csv(shipped, from_csv):
+    _, money = from_csv
+    summary = summarise_administrations(shipped).set_index("id")
+    assert list_currencies(shipped) == sorted(money.columns)
+    for admin_id, row in summary.iterrows():
+        for currency in money.columns:
+            expected = money[currency].get(admin_id, 0.0)
+            assert row[currency] == (0.0 if pd.isna(expected) else expected), (admin_id, currency)
+
+
+def test_shipped_numbers_for_the_two_pairs_readers_ask_about(shipped):
+    """The literal numbers, so a change to the data shows here as well as in the CSV check."""
+    summary = summarise_administrations(shipped).set_index("id")
+    assert summary.loc["us-obama", "total"] == 2
+    assert summary.loc["mx-pena-nieto", "total"] == 8
+    assert summary.loc["us-biden", "total"] == 23
+    assert summary.loc["mx-lopez-obrador", "total"] == 25
+    assert summary.loc["us-biden", "USD"] == 4_900_000_000
+    assert summary.loc["mx-lopez-obrador", "USD"] == 34_900_000_000
+    assert summary.loc["us-obama", "USD"] == 0
+
+
+# --- edges on a small dataset ----------------------------------------------------------------
+
+EDGE_EVENTS = textwrap.dedent(
+    """\
+    events:
+    {events}
+    """
+)
+EVIDENCE = "{source: wire-2022, phrase: Tuesday, anchor: 2022-07-13, note: a test date}"
+EXCERPT = "[{source: wire-2022, quote: agreed to spend $1.5 billion on border technology}]"
+
+
+def edge_event(event_id: str, date: str, category: str = "agreement", end: str | None = None, amounts: str = "") -> str:
+    """One event in YAML, dated by hand (the note lets any date stand)."""
+    lines = [
+        f"  - id: {event_id}",
+        f"    title: {event_id}",
+        "    summary: A test event.",
+        f"    category: {category}",
+        "    actors: [Officials]",
+        f"    date: {date}",
+        f"    date_evidence: {EVIDENCE}",
+        f"    excerpts: {EXCERPT}",
+    ]
+    if end:
+        lines.append(f"    end: {end}")
+    if amounts:
+        lines.append(f"    amounts: {amounts}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def edges(tiny):
+    """Events on the edges of terms, with amounts in two currencies."""
+    events = [
+        edge_event("last-day-of-pena-nieto", "2018-11-30", "enforcement"),
+        edge_event("first-day-of-lopez-obrador", "2018-12-01", "diplomacy"),
+        edge_event("inauguration-day-2017", "2017-01-20", "context"),
+        edge_event("day-after-inauguration-2017", "2017-01-21", "context"),
+        edge_event("span-2012-2013", "2012-11-15", "agreement", end="2013-02-01"),
+        edge_event(
+            "two-dollar-amounts",
+            "2022-07-12",
+            "funding",
+            amounts="[{value: 1500000000, currency: USD, what: a}, {value: 250000000, currency: USD, what: b}]",
+        ),
+        edge_event("peso-amount", "2022-07-01", "funding", amounts="[{value: 3000000, currency: MXN, what: c}]"),
+    ]
+    tiny.write("events.yaml", EDGE_EVENTS.format(events="\n".join(events)))
+    return tiny.load()
+
+
+def row_of(summary: pd.DataFrame, admin_id: str) -> dict:
+    return summary.set_index("id").loc[admin_id].to_dict()
+
+
+def test_the_last_day_of_a_term_counts_only_there_and_the_next_day_only_in_the_next(edges):
+    summary = summarise_administrations(edges)
+    assert row_of(summary, "mx-pena-nieto")["enforcement"] == 1
+    assert row_of(summary, "mx-lopez-obrador")["enforcement"] == 0
+    assert row_of(summary, "mx-lopez-obrador")["diplomacy"] == 1
+    assert row_of(summary, "mx-pena-nieto")["diplomacy"] == 0
+
+
+def test_a_us_handover_day_counts_for_both_presidents(edges):
+    # US terms end and start on 20 January, both ends inclusive: both presidents were in office.
+    summary = summarise_administrations(edges)
+    assert row_of(summary, "us-obama")["context"] == 1
+    assert row_of(summary, "us-trump-1")["context"] == 2  # 20 and 21 January 2017
+
+
+def test_an_event_spanning_two_terms_counts_in_both(edges):
+    summary = summarise_administrations(edges)
+    assert row_of(summary, "mx-calderon")["agreement"] == 1
+    assert row_of(summary, "mx-pena-nieto")["agreement"] == 1
+    assert row_of(summary, "us-obama")["agreement"] == 1
+
+
+def test_amounts_sum_per_currency_in_their_own_columns(edges):
+    summary = summarise_administrations(edges)
+    assert list(summary.columns[-2:]) == ["USD", "MXN"]
+    biden = row_of(summary, "us-biden")
+    assert (biden["USD"], biden["MXN"], biden["funding"], biden["total"]) == (1_750_000_000, 3_000_000, 2, 2)
+    assert row_of(summary, "us-obama")["USD"] == 0
+    assert row_of(summary, "us-obama")["MXN"] == 0
+
+
+def test_rows_come_in_term_order_with_every_column(edges):
+    summary = summarise_administrations(edges)
+    assert summary["id"].tolist() == US_ORDER + MX_ORDER
+    assert list(summary.columns) == ["country", "id", "name", "start", "end", *CATEGORIES, "total", "USD", "MXN"]
+    # Obama: the span and the inauguration day; Trump: both January days and both November
+    # 2018 edges; Peña Nieto: the span, both January days and his last day.
+    assert summary["total"].tolist() == [0, 2, 4, 2, 0, 0, 1, 4, 3, 0]
+    assert str(row_of(summary, "us-obama")["start"]) == "2009-01-20"
+    assert row_of(summary, "us-trump-2")["end"] is None
+
+
+def test_only_the_events_given_are_counted(edges):
+    funding = [e for e in edges.events if e.category == "funding"]
+    summary = summarise_administrations(edges, funding)
+    assert summary["total"].tolist() == [0, 0, 0, 2, 0, 0, 0, 0, 2, 0]
+    assert summarise_administrations(edges, [])["total"].sum() == 0
+    assert summarise_administrations(edges, [])["USD"].sum() == 0
+    figure = build_compare_figure(summarise_administrations(edges, []))
+    assert {a.text for a in figure.layout.annotations if (a.name or "").startswith("total:")} == {"no events"}
+    assert figure.layout.xaxis.range == (0, 1)  # a scale even with no bar
+
+
+def test_a_dataset_without_amounts_has_no_money_columns(tiny):
+    tiny.replace(
+        "events.yaml",
+        "    amounts:\n      - value: 1500000000\n        currency: USD\n        what: border technology\n",
+        "",
+    )
+    summary = summarise_administrations(tiny.load())
+    assert list(summary.columns)[-1] == "total"
+    figure = build_compare_figure(summary)
+    assert [a.text for a in figure.layout.annotations if a.name == "total:us-biden"] == ["<b>2</b>"]
+
+
+# --- words ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "text"),
+    [
+        (1_500_000_000, "USD", "USD 1.5 billion"),
+        (30_000_000_000, "USD", "USD 30 billion"),
+        (34_900_000_000, "USD", "USD 34.9 billion"),
+        (250_000_000, "MXN", "MXN 250 million"),
+        (1_000_000, "USD", "USD 1 million"),
+        (999_999, "USD", "USD 999,999"),
+        (5, "EUR", "EUR 5"),
+        (2_000_000_000_000, "USD", "USD 2 trillion"),
+    ],
+)
+def test_money_reads_as_people_say_it(value, currency, text):
+    assert format_money(value, currency) == text
+
+
+def test_years_of_a_term():
+    import datetime as dt
+
+    assert format_years(dt.date(2009, 1, 20), dt.date(2017, 1, 20)) == "2009–2017"
+    assert format_years(dt.date(2025, 1, 20), None) == "2025–now"
+    assert format_years(dt.date(2009, 1, 20), dt.date(2017, 1, 20), short=True) == "2009–17"
+    assert format_years(dt.date(2000, 12, 1), dt.date(2006, 11, 30), short=True) == "2000–06"
+    assert format_years(dt.date(1994, 12, 1), dt.date(2000, 11, 30), short=True) == "1994–2000"  # across a century
+    assert format_years(dt.date(2025, 1, 20), None, short=True) == "2025–now"
+
+
+# --- the figure -------------------------------------------------------------------------------
+
+
+def annotation(figure, name: str) -> str:
+    (text,) = [a.text for a in figure.layout.annotations if a.name == name]
+    return text
+
+
+def test_one_bar_per_administration_in_each_panel(edges):
+    figure = build_compare_figure(summarise_administrations(edges))
+    by_axis = {}
+    for trace in figure.data:
+        by_axis.setdefault(trace.yaxis, []).append(trace)
+    assert sorted(by_axis) == ["y", "y2"]  # US on top, Mexico beneath
+    for axis, ids in (("y", US_ORDER), ("y2", MX_ORDER)):
+        traces = by_axis[axis]
+        assert [t.name for t in traces] == ["term", *CATEGORIES]
+        for trace in traces:
+            assert list(trace.customdata) == ids  # a click maps back to the administration
+            assert list(trace.y) == [0.0, -1.0, -2.0, -3.0, -4.0]
+            assert trace.orientation == "h"
+
+
+def test_categories_stack_to_the_total_in_the_timeline_colours(edges):
+    from timeline.chart import CATEGORY_COLOURS
+
+    summary = summarise_administrations(edges)
+    figure = build_compare_figure(summary)
+    us = [t for t in figure.data if t.yaxis == "y" and t.name != "term"]
+    ends = [b + x for b, x in zip(us[-1].base, us[-1].x, strict=True)]
+    assert ends == [0, 2, 4, 2, 0]
+    assert [t.marker.color for t in us] == [CATEGORY_COLOURS[c] for c in CATEGORIES]
+    assert not any(t.showlegend for t in figure.data)  # the key is text, on two lines a phone fits
+    gap = "\u2003\u2002"  # an em and an en space: SVG collapses plain spaces to one
+    assert annotation(figure, "key") == (
+        f"<span style='color:#1b7837'>■</span> agreement{gap}<span style='color:#b35806'>■</span> funding{gap}"
+        "<span style='color:#b2182b'>■</span> enforcement<br>"
+        f"<span style='color:#2166ac'>■</span> migration-pathways{gap}"
+        f"<span style='color:#762a83'>■</span> diplomacy{gap}"
+        "<span style='color:#595959'>■</span> context"
+    )
+
+
+def test_names_years_totals_and_money_are_written(edges):
+    figure = build_compare_figure(summarise_administrations(edges))
+    assert annotation(figure, "name:us-obama") == "<b>Barack Obama</b>  2009–2017"
+    assert annotation(figure, "name:mx-sheinbaum") == "<b>Claudia Sheinbaum</b>  2024–now"
+    assert annotation(figure, "total:us-biden") == "<b>2</b>  ·  USD 1.8 billion<br>MXN 3 million"
+    assert annotation(figure, "total:us-obama") == "<b>2</b>"
+    assert annotation(figure, "total:us-bush") == "no events"
+    hover = next(t for t in figure.data if t.name == "funding" and t.yaxis == "y").hovertext[3]
+    assert hover == (
+        "<b>Joe Biden</b> (2021–2025)<br>funding: 2 of 2 events<br>USD 1.8 billion · MXN 3 million announced"
+        "<br>Click to show this term on the timeline"
+    )
+
+
+def test_quotes_show_as_written_and_markup_is_escaped_once(tiny):
+    tiny.replace("administrations.yaml", "name: Joe Biden", 'name: Joe "Scranton" <b>Biden</b> & Co\'s')
+    figure = build_compare_figure(summarise_administrations(tiny.load()))
+    assert annotation(figure, "name:us-biden") == (
+        '<b>Joe "Scranton" &lt;b&gt;Biden&lt;/b&gt; &amp; Co\'s</b>  2021–2025'
+    )
+    text = figure.to_json()
+    assert "&quot;" not in text and "&#x27;" not in text and "&amp;amp;" not in text
+
+
+def test_selected_administrations_are_emphasised(edges):
+    figure = build_compare_figure(summarise_administrations(edges), selected=("us-obama",))
+    assert [s.name for s in figure.layout.shapes] == ["selected:us-obama"]
+    assert annotation(figure, "name:us-obama").endswith("✓ filtered")
+    assert not annotation(figure, "name:us-biden").endswith("✓ filtered")
+    agreement_us = next(t for t in figure.data if t.name == "agreement" and t.yaxis == "y")
+    assert list(agreement_us.marker.line.width) == [0, 1.5, 0, 0, 0]
+    assert list(agreement_us.marker.opacity) == [0.45, 1.0, 0.45, 0.45, 0.45]
+    # Mexico has no chosen term: nothing dimmed there.
+    agreement_mx = next(t for t in figure.data if t.name == "agreement" and t.yaxis == "y2")
+    assert list(agreement_mx.marker.opacity) == [1.0] * 5
+
+
+def test_both_panels_share_one_scale_with_room_for_the_words(edges):
+    figure = build_compare_figure(summarise_administrations(edges))
+    assert figure.layout.xaxis.range == figure.layout.xaxis2.range == (0, 4)  # the longest bar: 4 events
+    assert figure.layout.margin.r == 156  # the words after the bars, and a strip a phone can scroll on
+    assert figure.layout.height == 10 * 46 + 2 * 56 + 44
