@@ -128,16 +128,21 @@ def test_table_row_selects_the_event(page, server, shipped):
     page.wait_for_selector(f".tl-event[data-event-id='{shipped.events[row].id}']", timeout=20_000)
 
 
-def test_screenshots_desktop_and_phone(browser, server):
+def test_screenshots_desktop_and_phone(browser, server, shipped):
+    """The page as a reader meets it, on load and after choosing the 2022 pledge, at both sizes."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, viewport in (("desktop", {"width": 1280, "height": 800}), ("phone", {"width": 390, "height": 844})):
-        context = browser.new_context(viewport=viewport, is_mobile=name == "phone")
+        context = browser.new_context(viewport=viewport, is_mobile=name == "phone", has_touch=name == "phone")
         p = context.new_page()
-        open_page(p, f"{server.url}/?event=smart-border-pledge-2022")
+        open_page(p, server.url)
         p.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
         # The page must not scroll sideways on a phone.
         overflow = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{name}: {overflow}px of horizontal overflow"
+        click_event(p, shipped.index_of("smart-border-pledge-2022"))
+        p.wait_for_selector(".tl-event[data-event-id='smart-border-pledge-2022'] mark")
+        p.wait_for_timeout(600)
+        p.screenshot(path=str(SCREENSHOTS / f"{name}-selected.png"))
         context.close()
     assert (SCREENSHOTS / "desktop.png").stat().st_size > 10_000
 
