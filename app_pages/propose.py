@@ -90,7 +90,7 @@ def render() -> None:
             "No publication date found in the text or the address: relative dates cannot be resolved. "
             "Set the publication date above."
         )
-    st.subheader(f"{len(result.candidates)} candidates")
+    st.header(f"{len(result.candidates)} candidates")  # h2 under the page's h1: no level skipped
     if not result.candidates:
         return
     st.html(candidate_table(result))
@@ -105,7 +105,8 @@ def render() -> None:
     )
     snippet = "\n".join(result.candidates[i - 1].yaml.rstrip() for i in keep)
     st.caption("Paste under `events:` in data/events.yaml, then fill in title, summary, category and actors.")
-    st.code(snippet or "# nothing kept", language="yaml")
+    # Wrapped and as tall as its text: the block never scrolls, so a keyboard reader misses nothing.
+    st.code(snippet or "# nothing kept", language="yaml", wrap_lines=True, height="content")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, show_problems
-from app_pages.timeline_chart import preload_plotly, timeline_chart
+from app_pages.timeline_chart import forget_chart, preload_plotly, timeline_chart
 from timeline.details import escape_markdown, render_article, render_event
 from timeline.models import CATEGORIES
 from timeline.view import Filters, filter_frame, normalise_years, parse_query, to_query, year_bounds
@@ -187,6 +187,8 @@ def render() -> None:
         if tab_chart.open:
             with tab_chart:
                 show_chart(loaded, load_key, filters, shown, event_id)
+        else:
+            forget_chart()  # the chart is unmounted: it will need its figure again
         if tab_table.open:
             with tab_table:
                 show_table(dataset, shown)
@@ -203,6 +205,7 @@ def render() -> None:
 def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown, event_id: str | None) -> None:
     """The timeline; choosing a marker, a label or an item of a cluster selects the event."""
     if not len(shown):
+        forget_chart()
         st.info("No event matches these filters.")
         return
     figure, rev = chart_for(loaded, load_key, filters, CHART_HEIGHT)

@@ -581,6 +581,12 @@ export default function (component) {
     hookBackLinks(state);
   }
   state.setTrigger = setTriggerValue;
+  if (!payload.fig && payload.rev !== state.rev) {
+    // The server sends the figure only once per version; this chart has not got it (it was
+    // mounted anew): ask for it.
+    setTriggerValue("missing", payload.rev);
+    return;
+  }
   const newFigure = payload.rev !== state.rev;
   if (newFigure) {
     state.rev = payload.rev;

@@ -12,6 +12,7 @@ import functools
 import shutil
 from pathlib import Path
 
+import orjson
 import streamlit as st
 
 from timeline import PROJECT_DIR
@@ -66,29 +67,30 @@ def component():
     )
 
 
+SENT_KEY = "_chart_sent"  # the rev of the figure this session's browser holds
+
+
 def timeline_chart(
     figure: bytes, rev: str, selected: int | None, selected_id: str | None, reveal: int | None, on_select
 ):
-    """Mount the chart. ``figure`` is the core's payload as JSON bytes and ``rev`` names it (the
-    browser redraws the events only when it changes); ``reveal`` is a token that, when new, asks
-    the browser to bring the selected event's panel into view."""
-    head = (
-        b'{"rev":'
-        + _json(rev)
-        + b',"selected":'
-        + _json(selected)
-        + b',"selected_id":'
-        + _json(selected_id)
-        + b',"reveal":'
-        + _json(reveal is not None)
-        + b',"token":'
-        + _json(reveal)
-        + b',"fig":'
+    """Mount the chart. ``figure`` is the core's payload as JSON bytes and ``rev`` names it;
+    ``reveal`` is a token that, when new, asks the browser to bring the selected event's panel
+    into view.
+
+    The figure travels only when the browser does not hold it already: a rerun that changes the
+    selection sends a few bytes, not every event again. Should the browser have lost it (the
+    chart was remounted), it asks for it and the next run sends it."""
+    head = {"rev": rev, "selected": selected, "selected_id": selected_id, "reveal": reveal is not None, "token": reveal}
+    data = orjson.dumps(head)
+    if st.session_state.get(SENT_KEY) != rev:
+        data = data[:-1] + b',"fig":' + figure + b"}"
+        st.session_state[SENT_KEY] = rev
+    return component()(
+        data=data, key="chart", on_select_change=on_select, on_missing_change=forget_chart, height="content"
     )
-    return component()(data=head + figure + b"}", key="chart", on_select_change=on_select, height="content")
 
 
-def _json(value) -> bytes:
-    import orjson
-
-    return orjson.dumps(value)
+def forget_chart() -> None:
+    """The browser does not hold the figure (the chart was not drawn, or it asked again): send
+    it with the next mount."""
+    st.session_state.pop(SENT_KEY, None)

@@ -40,6 +40,7 @@ def chart_ids(at: AppTest) -> list[str]:
     data = chart_data(at)
     if data is None:
         return []
+    assert "fig" in data, "the chart's events were not sent, though the filters changed"
     ids = [e.id for e in load_dataset(*data_dirs_of_app()).events]
     events = data["fig"]["events"]
     assert [ids[i] for i in events["idx"]] == events["id"]
@@ -150,6 +151,25 @@ def test_bad_query_values_give_a_notice_not_a_crash(monkeypatch, shipped):
     assert "no\\-such\\-event" in notices and "us\\-nobody" in notices and "gossip" in notices and "abc" in notices
     assert count_line(at) == (len(shipped.events), len(shipped.events))
     assert "event" not in at.query_params  # the URL now says what is shown
+
+
+def test_the_chart_is_sent_once_then_only_the_selection(monkeypatch, shipped):
+    ids = [e.id for e in shipped.events]
+    at = start(monkeypatch, event=ids[1])
+    first = chart_data(at)
+    assert first["selected"] == 1 and "fig" in first
+    at.button(key="next").click().run()
+    second = chart_data(at)
+    assert second == {"rev": first["rev"], "selected": 2, "selected_id": ids[2], "reveal": False, "token": None}
+    del at.session_state["_chart_sent"]  # what the browser's "missing" asks for (forget_chart)
+    at.run()
+    assert chart_data(at)["fig"] == first["fig"]
+    at.session_state["view"] = "Table"  # the chart is unmounted, then shown again: sent again
+    at.run()
+    assert chart_data(at) is None
+    at.session_state["view"] = "Timeline"
+    at.run()
+    assert "fig" in chart_data(at)
 
 
 def test_prev_and_next_move_in_time(monkeypatch, shipped):
