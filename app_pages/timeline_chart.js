@@ -50,6 +50,7 @@ function setup(root) {
   wrap.id = "tl-chart";
   const plot = make("div", "tl-plot", wrap);
   const labels = make("div", "tl-labels", wrap);
+  labels.setAttribute("role", "group");
   labels.setAttribute("aria-label", "Labelled events");
   const list = make("div", "tl-cluster-list", wrap);
   list.hidden = true;

@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The browser tests drive Debian's Chromium; a browser is never downloaded at run time.
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   echo "== installing Debian's chromium"
   $SUDO apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium >/dev/null
@@ -19,6 +19,15 @@ if [ ! -x .venv/bin/python ]; then
 fi
 echo "== installing Python packages"
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt -e .
+
+# axe-core, the accessibility engine tests/test_a11y.py injects into the pages (package-lock.json).
+if ! command -v npm >/dev/null; then
+  echo "== installing Debian's npm"
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q npm >/dev/null
+fi
+echo "== installing npm packages"
+npm ci --no-audit --no-fund --loglevel=error >/dev/null
 
 echo "== ruff"
 .venv/bin/ruff check .

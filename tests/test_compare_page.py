@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import Server, launch_browser, require_chromium, wait_idle
+from browser import wait_idle
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
@@ -116,28 +116,7 @@ def test_the_summary_keeps_category_filters_but_not_administration_filters():
 # --- in a browser -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def playwright():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="module")
-def browser(playwright):
-    b = launch_browser(playwright)
-    yield b
-    b.close()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    s = Server(log_dir=tmp_path_factory.mktemp("logs"))
-    yield s
-    s.stop()
-    assert "Traceback" not in s.log(), s.log()
+# Chromium, the server and the pages are conftest's (one Playwright for the whole run).
 
 
 def open_administrations(browser, server, viewport: dict, **options):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from browser import Server, launch_browser, require_chromium, wait_idle
+from browser import wait_idle
 from streamlit.testing.v1 import AppTest
 
 from timeline import PROJECT_DIR
@@ -67,21 +67,14 @@ def test_empty_paste_asks_for_text(at):
 
 
 @pytest.mark.browser
-def test_curator_page_in_a_browser(tmp_path):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    server = Server(log_dir=tmp_path)
+def test_curator_page_in_a_browser(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        with sync_playwright() as p:
-            browser = launch_browser(p)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(server.url + "/propose")
-            page.wait_for_selector(".tl-cands mark", timeout=60_000)
-            wait_idle(page)
-            assert page.locator(".tl-cands tbody tr").count() >= 3
-            code = page.locator("[data-testid=stCode]").first.inner_text()
-            assert re.search(r"date_evidence:\s+source: audacy-2022-07-smart-security", code)
-            browser.close()
+        page.goto(server.url + "/propose")
+        page.wait_for_selector(".tl-cands mark", timeout=60_000)
+        wait_idle(page)
+        assert page.locator(".tl-cands tbody tr").count() >= 3
+        code = page.locator("[data-testid=stCode]").first.inner_text()
+        assert re.search(r"date_evidence:\s+source: audacy-2022-07-smart-security", code)
     finally:
-        server.stop()
+        page.close()

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import Server, launch_browser, require_chromium, wait_idle
+from browser import Server, wait_idle
 from streamlit.testing.v1 import AppTest
 
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, PROJECT_DIR
@@ -71,37 +71,32 @@ def tree_digest(*folders: Path) -> dict[str, str]:
 
 
 @pytest.mark.browser
-def test_a_session_using_every_feature_leaves_data_and_seeds_byte_identical(tmp_path):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
+def test_a_session_using_every_feature_leaves_data_and_seeds_byte_identical(tmp_path, browser):
     before = tree_digest(DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR)
     server = Server(log_dir=tmp_path)
     try:
-        with sync_playwright() as p:
-            browser = launch_browser(p)
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-            page.goto(server.url + "/?event=smart-border-pledge-2022")
-            page.wait_for_selector(".tl-event")
-            wait_idle(page)
-            page.get_by_text("Read the whole article: Audacy").click()
-            page.get_by_role("button", name="Next event →").click()
-            wait_idle(page)
-            page.get_by_role("button", name="← Previous event").click()
-            wait_idle(page)
-            search = page.get_by_label("Search titles, summaries and quotes")
-            search.fill("border")
-            search.press("Enter")
-            wait_idle(page)
-            page.get_by_role("tab", name="Table").click()
-            for label in ("Download CSV", "Download JSON", "Download TimelineJS JSON"):
-                with page.expect_download() as info:
-                    page.get_by_role("button", name=label).click()
-                download = info.value
-                assert Path(download.path()).stat().st_size > 100
-            page.get_by_role("button", name="Clear filters").click()
-            wait_idle(page)
-            browser.close()
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        page.goto(server.url + "/?event=smart-border-pledge-2022")
+        page.wait_for_selector(".tl-event")
+        wait_idle(page)
+        page.get_by_text("Read the whole article: Audacy").click()
+        page.get_by_role("button", name="Next event →").click()
+        wait_idle(page)
+        page.get_by_role("button", name="← Previous event").click()
+        wait_idle(page)
+        search = page.get_by_label("Search titles, summaries and quotes")
+        search.fill("border")
+        search.press("Enter")
+        wait_idle(page)
+        page.get_by_role("tab", name="Table").click()
+        for label in ("Download CSV", "Download JSON", "Download TimelineJS JSON"):
+            with page.expect_download() as info:
+                page.get_by_role("button", name=label).click()
+            download = info.value
+            assert Path(download.path()).stat().st_size > 100
+        page.get_by_role("button", name="Clear filters").click()
+        wait_idle(page)
+        page.close()
     finally:
         server.stop()
     assert tree_digest(DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR) == before

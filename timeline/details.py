@@ -27,6 +27,7 @@ STYLE = """<style>
 .tl-cite{color:#444;font-size:.85rem;margin-top:.3rem}
 .tl-article{white-space:pre-wrap;line-height:1.55;font-size:.95rem;max-height:36rem;overflow:auto;
   border:1px solid #ddd;padding:.8rem;border-radius:.3rem}
+.tl-article:focus-visible{outline:3px solid #1c62b9;outline-offset:1px}
 .tl-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;font-size:.92rem}
 .tl-dl dt{font-weight:600;color:#444}
 .tl-dl dd{margin:0}
@@ -168,6 +169,8 @@ def render_article(dataset: Dataset, source_id: str, article: Article | None = N
     return (
         f"{STYLE}<div class='tl-cite'>{esc(source.outlet)}, “{esc(source.title)}”, published "
         f"{esc(source.published.date.isoformat())}{link}</div>"
-        f"<div class='tl-article' data-source='{esc(source_id)}'>"
+        # A scrolling box: focusable, so a keyboard can scroll it, and named for a screen reader.
+        f"<div class='tl-article' data-source='{esc(source_id)}' tabindex='0' role='region' "
+        f"aria-label='Whole article: {esc(source.title)}'>"
         f"{mark_spans(article.text, cited_spans(dataset, source_id))}</div>"
     )
