@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, show_problems
-from app_pages.timeline_chart import forget_chart, preload_plotly, timeline_chart
+from app_pages.timeline_chart import forget_chart, panel_focus, preload_plotly, timeline_chart
 from timeline.details import escape_markdown, render_article, render_event
 from timeline.models import CATEGORIES
 from timeline.view import Filters, filter_frame, normalise_years, parse_query, to_query, year_bounds
@@ -199,6 +199,7 @@ def render() -> None:
                 compare.render(loaded, filters)
     with panel_col:
         event_details(dataset, shown, event_id)
+        panel_focus(event_id, st.session_state.get("_reveal") if event_id else None)
     sync_to_url(filters, event_id)
 
 
@@ -210,7 +211,7 @@ def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown, event_i
         return
     figure, rev = chart_for(loaded, load_key, filters, CHART_HEIGHT)
     index = loaded.dataset.index_of(event_id) if event_id else None
-    timeline_chart(figure, rev, index, event_id, st.session_state.get("_reveal"), on_chart_select)
+    timeline_chart(figure, rev, index, on_chart_select)
     st.caption(
         "● day · ■ month · ◆ year: how precisely the date is known. A numbered circle holds several events: "
         "choose it to list them. Zoom in to see more labels."

@@ -57,7 +57,7 @@ function setup(root) {
   list.setAttribute("role", "dialog");
   const status = make("div", "tl-sr", wrap);
   status.setAttribute("aria-live", "polite");
-  const state = { wrap, plot, labels, list, status, rev: null, fig: null, sel: null, token: null };
+  const state = { wrap, plot, labels, list, status, rev: null, fig: null, sel: null };
   const measure = document.createElement("canvas").getContext("2d");
   state.measure = (text, bold) => {
     measure.font = (bold ? "600 " : "") + LABEL_FONT;
@@ -537,39 +537,6 @@ function firstDraw(state) {
   });
 }
 
-// After a selection made on the chart or in the table, show the reader the event's panel: scroll
-// to it when it is out of view (a phone) and move the keyboard focus to its heading.
-function revealPanel(state, payload) {
-  if (!payload.reveal || payload.token === state.token) return;
-  state.token = payload.token;
-  const id = payload.selected_id;
-  let tries = 0;
-  const look = () => {
-    const heading = document.querySelector(`.tl-event[data-event-id="${CSS.escape(id)}"] h2`);
-    if (!heading) {
-      if (tries++ < 100) setTimeout(look, 50);
-      return;
-    }
-    const r = heading.getBoundingClientRect();
-    const inView = r.top >= 0 && r.bottom <= window.innerHeight;
-    heading.setAttribute("tabindex", "-1");
-    heading.focus({ preventScroll: inView });
-    if (!inView) heading.scrollIntoView({ block: "start" });
-  };
-  look();
-}
-
-function hookBackLinks(state) {
-  // The panel's "Back to the timeline" link (a phone): scroll the chart into view as it was.
-  document.addEventListener("click", (e) => {
-    const link = e.target.closest && e.target.closest("a.tl-back");
-    if (!link) return;
-    e.preventDefault();
-    state.wrap.scrollIntoView({ block: "start" });
-    state.labels.querySelector(".tl-label[aria-current]")?.focus({ preventScroll: true });
-  });
-}
-
 export default function (component) {
   performance.mark("tl-data");
   const { data, setTriggerValue, parentElement } = component;
@@ -579,7 +546,6 @@ export default function (component) {
   if (!state) {
     state = setup(parentElement);
     parentElement.__timeline = state;
-    hookBackLinks(state);
   }
   state.setTrigger = setTriggerValue;
   if (!payload.fig && payload.rev !== state.rev) {
@@ -604,10 +570,7 @@ export default function (component) {
       if (!state.plot._fullLayout) return firstDraw(state);
       return render(state);
     })
-    .then(() => {
-      performance.mark("tl-drawn");
-      revealPanel(state, payload);
-    })
+    .then(() => performance.mark("tl-drawn"))
     .catch((err) => {
       state.status.textContent = String(err.message || err);
       state.wrap.dataset.error = String(err.message || err);

@@ -1,5 +1,6 @@
 """The timeline chart on the page: a Streamlit v2 component that draws the core's chart data
-(``timeline/chart.py``) with Plotly.js and sends back the event a reader selects.
+(``timeline/chart.py``) with Plotly.js and sends back the event a reader selects; and a small
+one that brings the selected event's panel into view.
 
 Plotly.js is the plotly package's own ``plotly.min.js``, served by Streamlit's static file
 route from ``static/`` beside ``app.py`` (copied there on first use, never committed), so the
@@ -56,6 +57,20 @@ def ensure_plotly_js(static_dir: Path = STATIC_DIR) -> Path:
 
 
 @functools.cache
+def focus_component():
+    """The panel's helper (once per process): scroll to it and focus it after a choice."""
+    return st.components.v2.component(
+        "timeline_panel_focus", js=(HERE / "panel_focus.js").read_text(encoding="utf-8"), isolate_styles=False
+    )
+
+
+def panel_focus(event_id: str | None, token: int | None) -> None:
+    """Mount the panel's helper: when ``token`` is new, the browser brings the panel of
+    ``event_id`` into view and moves the focus to its heading."""
+    focus_component()(data={"id": event_id, "token": token}, key="panel_focus", height=0)
+
+
+@functools.cache
 def component():
     """The registered component (once per process)."""
     ensure_plotly_js()
@@ -70,18 +85,14 @@ def component():
 SENT_KEY = "_chart_sent"  # the rev of the figure this session's browser holds
 
 
-def timeline_chart(
-    figure: bytes, rev: str, selected: int | None, selected_id: str | None, reveal: int | None, on_select
-):
+def timeline_chart(figure: bytes, rev: str, selected: int | None, on_select):
     """Mount the chart. ``figure`` is the core's payload as JSON bytes and ``rev`` names it;
-    ``reveal`` is a token that, when new, asks the browser to bring the selected event's panel
-    into view.
+    ``selected`` is the index of the event to ring.
 
     The figure travels only when the browser does not hold it already: a rerun that changes the
     selection sends a few bytes, not every event again. Should the browser have lost it (the
     chart was remounted), it asks for it and the next run sends it."""
-    head = {"rev": rev, "selected": selected, "selected_id": selected_id, "reveal": reveal is not None, "token": reveal}
-    data = orjson.dumps(head)
+    data = orjson.dumps({"rev": rev, "selected": selected})
     if st.session_state.get(SENT_KEY) != rev:
         data = data[:-1] + b',"fig":' + figure + b"}"
         st.session_state[SENT_KEY] = rev

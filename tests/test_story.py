@@ -209,3 +209,23 @@ def test_hover_and_labels_read_as_written(page, server, shipped):
     text = page.locator(".hoverlayer .hovertext").first.text_content()
     assert text.startswith('Mexico pledges $1.5 billion for "smart" border infrastructure')
     assert "&quot;" not in text
+
+
+def test_a_row_chosen_in_the_table_on_a_phone_brings_the_details_into_view(phone, server, shipped):
+    open_view(phone, server.url)
+    phone.get_by_role("tab", name="Table").click()
+    grid = phone.locator("[data-testid=stDataFrame]")
+    grid.wait_for()
+    phone.wait_for_timeout(800)
+    box = grid.bounding_box()
+    phone.mouse.click(box["x"] + 12, box["y"] + 35 * 2 + 17)  # the second row: the second event
+    phone.wait_for_selector(f".tl-event[data-event-id='{shipped.events[1].id}']", timeout=20_000)
+    phone.wait_for_timeout(800)
+    assert in_viewport(phone, ".tl-event h2")
+    assert phone.evaluate("document.activeElement.closest('.tl-event')?.dataset.eventId") == shipped.events[1].id
+    phone.get_by_role("link", name="Back to the timeline").click()
+    phone.wait_for_timeout(600)
+    assert (
+        in_viewport(phone, "[data-testid=stTabs]")
+        or phone.locator("[data-testid=stDataFrame]").bounding_box()["y"] < 844
+    )
