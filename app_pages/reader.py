@@ -22,14 +22,23 @@ WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
 CHART_HEIGHT = 470
 
 
-@st.cache_resource(max_entries=64)
-def chart_for(_loaded: Loaded, load_key: tuple, filters: Filters, height: int) -> tuple[bytes, str]:
-    """The chart's data for one set of filters as JSON bytes, and a name for it (cached:
-    switching back is free, and a rerun that changes only the selection sends the same bytes)."""
+@st.cache_resource(max_entries=4)
+def chart_for(_loaded: Loaded, load_key: tuple, height: int) -> tuple[bytes, str]:
+    """The chart's data for every event as JSON bytes, and a name for it (cached per dataset:
+    the browser gets it once and then only the view of each set of filters)."""
     from timeline.chart import chart_payload, payload_json
 
-    payload = chart_payload(filter_frame(_loaded.frame, filters), _loaded.dataset, height=height)
-    return payload_json(payload), f"{hash((load_key, filters, height)) & 0xFFFFFFFF:08x}"
+    payload = chart_payload(_loaded.frame, _loaded.dataset, height=height)
+    return payload_json(payload), f"{hash((load_key, height)) & 0xFFFFFFFF:08x}"
+
+
+@st.cache_resource(max_entries=64)
+def view_for(_loaded: Loaded, load_key: tuple, filters: Filters) -> tuple[bytes, str]:
+    """Which events the filters let through, as the chart's JSON, and a name for it."""
+    from timeline.chart import payload_json, view_payload
+
+    shown = shown_for(_loaded, load_key, filters)
+    return payload_json(view_payload(shown, len(_loaded.frame))), f"{hash(filters) & 0xFFFFFFFF:08x}"
 
 
 @st.cache_resource(max_entries=16)
@@ -209,9 +218,10 @@ def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown, event_i
         forget_chart()
         st.info("No event matches these filters.")
         return
-    figure, rev = chart_for(loaded, load_key, filters, CHART_HEIGHT)
+    figure, rev = chart_for(loaded, load_key, CHART_HEIGHT)
+    view, view_key = view_for(loaded, load_key, filters)
     index = loaded.dataset.index_of(event_id) if event_id else None
-    timeline_chart(figure, rev, index, on_chart_select)
+    timeline_chart(figure, rev, view, view_key, index, on_chart_select)
     st.caption(
         "● day · ■ month · ◆ year: how precisely the date is known. A numbered circle holds several events: "
         "choose it to list them. Zoom in to see more labels."
@@ -251,14 +261,21 @@ def show_table(dataset, shown) -> None:
         )
 
 
+KEY_EVENTS_SHOWN = 8  # a curated timeline has five to seven headlines; a huge one, a sample
+
+
 def key_events(frame) -> None:
-    """Before anything is selected: the headline events, each a button that opens it."""
-    headlines = frame[frame["headline"].to_numpy()]
-    if not len(headlines):
+    """Before anything is selected: the headline events (at most KEY_EVENTS_SHOWN of them,
+    spread over time), each a button that opens it."""
+    rows = np.flatnonzero(frame["headline"].to_numpy())
+    if not len(rows):
         return
+    if len(rows) > KEY_EVENTS_SHOWN:
+        rows = rows[np.linspace(0, len(rows) - 1, KEY_EVENTS_SHOWN).round().astype(int)]
     st.markdown("**Start with a key event:**")
+    picked = frame.iloc[rows]
     for event_id, date, label, title in zip(
-        headlines["id"], headlines["date_label"], headlines["label"], headlines["title"], strict=True
+        picked["id"], picked["date_label"], picked["label"], picked["title"], strict=True
     ):
         st.button(
             f"{date} · {label or title}",

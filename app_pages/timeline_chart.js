@@ -537,6 +537,18 @@ function firstDraw(state) {
   });
 }
 
+// The events the filters let through: the dataset's columns (sent once) at the view's positions
+// (sent with every change of the filters: a few bytes an event).
+function viewOf(base, view) {
+  const all = base.events;
+  const rows = view.rows === null ? null : view.rows;
+  const pick = (column) => (rows === null ? column : rows.map((i) => column[i]));
+  const events = {};
+  for (const name of Object.keys(all)) events[name] = pick(all[name]);
+  const layout = { ...base.layout, xaxis: { ...base.layout.xaxis, range: view.range } };
+  return { ...base, events, layout, webgl: view.webgl };
+}
+
 export default function (component) {
   performance.mark("tl-data");
   const { data, setTriggerValue, parentElement } = component;
@@ -548,16 +560,19 @@ export default function (component) {
     parentElement.__timeline = state;
   }
   state.setTrigger = setTriggerValue;
-  if (!payload.fig && payload.rev !== state.rev) {
-    // The server sends the figure only once per version; this chart has not got it (it was
-    // mounted anew): ask for it.
+  if (payload.fig) {
+    state.base = payload.fig;
+    state.rev = payload.rev;
+  } else if (payload.rev !== state.rev) {
+    // The server sends the dataset's events once per version; this chart has not got them (it
+    // was mounted anew): ask for them.
     setTriggerValue("missing", payload.rev);
     return;
   }
-  const newFigure = payload.rev !== state.rev;
-  if (newFigure) {
-    state.rev = payload.rev;
-    state.fig = payload.fig;
+  const viewKey = `${payload.rev}:${payload.view.key}`;
+  if (viewKey !== state.viewKey) {
+    state.viewKey = viewKey;
+    state.fig = viewOf(state.base, payload.view);
     state.pos = new Map(state.fig.events.idx.map((idx, i) => [idx, i]));
     const narrow = window.innerWidth < NARROW;
     state.layout = { ...state.fig.layout, dragmode: narrow ? false : "pan" };

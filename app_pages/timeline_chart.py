@@ -85,19 +85,21 @@ def component():
 SENT_KEY = "_chart_sent"  # the rev of the figure this session's browser holds
 
 
-def timeline_chart(figure: bytes, rev: str, selected: int | None, on_select):
-    """Mount the chart. ``figure`` is the core's payload as JSON bytes and ``rev`` names it;
-    ``selected`` is the index of the event to ring.
+def timeline_chart(figure: bytes, rev: str, view: bytes, view_key: str, selected: int | None, on_select):
+    """Mount the chart. ``figure`` is the core's payload of every event as JSON bytes and ``rev``
+    names it; ``view`` (JSON bytes, named by ``view_key``) says which of them the filters let
+    through; ``selected`` is the index of the event to ring.
 
-    The figure travels only when the browser does not hold it already: a rerun that changes the
-    selection sends a few bytes, not every event again. Should the browser have lost it (the
-    chart was remounted), it asks for it and the next run sends it."""
-    data = orjson.dumps({"rev": rev, "selected": selected})
+    The events travel only when the browser does not hold them already: a filter change sends
+    the view, and a selection a few bytes. Should the browser have lost them (the chart was
+    remounted), it asks for them and the next run sends them."""
+    head = orjson.dumps({"rev": rev, "selected": selected})
+    data = head[:-1] + b',"view":' + view[:-1] + b',"key":' + orjson.dumps(view_key) + b"}"
     if st.session_state.get(SENT_KEY) != rev:
-        data = data[:-1] + b',"fig":' + figure + b"}"
+        data += b',"fig":' + figure
         st.session_state[SENT_KEY] = rev
     return component()(
-        data=data, key="chart", on_select_change=on_select, on_missing_change=forget_chart, height="content"
+        data=data + b"}", key="chart", on_select_change=on_select, on_missing_change=forget_chart, height="content"
     )
 
 

@@ -191,3 +191,13 @@ def click_event(page, index: int) -> None:
         )
         page.locator(f".tl-cluster-item[data-event-id='{ident}']").click()
     wait_idle(page)
+
+
+def click_table_row(page, row: int) -> None:
+    """Open the Table tab and click the row'th row (0 is the first; unsorted, it is time order)."""
+    page.get_by_role("tab", name="Table").click()
+    grid = page.locator("[data-testid=stDataFrame]")
+    grid.wait_for()
+    page.wait_for_timeout(800)  # the grid draws on a canvas after it appears
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 * (row + 1) + 17)  # 35 px rows under the header

@@ -26,25 +26,33 @@ def start(monkeypatch, data_dir=None, seeds_dir=None, **query) -> AppTest:
         at.query_params[key] = value
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    chart_data(at)  # the browser keeps the events of the first run
     return at
 
 
 def chart_data(at: AppTest) -> dict | None:
     """What the page sends the timeline chart component (None when no chart is shown)."""
     charts = [c for c in at.get("bidi_component") if c.proto.component_name == "timeline_chart"]
-    return json.loads(charts[0].proto.bytes) if charts else None
+    if not charts:
+        return None
+    data = json.loads(charts[0].proto.bytes)
+    if "fig" in data:  # what the browser would keep
+        at.sent_events = data["fig"]["events"]
+    return data
 
 
 def chart_ids(at: AppTest) -> list[str]:
-    """The event ids the chart draws, each checked against its index in time order."""
+    """The event ids the chart shows: the view's rows of the events the browser was sent (all of
+    them, once per dataset), each checked against its index in time order."""
     data = chart_data(at)
     if data is None:
         return []
-    assert "fig" in data, "the chart's events were not sent, though the filters changed"
     ids = [e.id for e in load_dataset(*data_dirs_of_app()).events]
-    events = data["fig"]["events"]
-    assert [ids[i] for i in events["idx"]] == events["id"]
-    return events["id"]
+    sent = getattr(at, "sent_events", None)
+    assert sent is not None, "the chart's events were never sent"
+    assert [ids[i] for i in sent["idx"]] == sent["id"]
+    rows = data["view"]["rows"]
+    return sent["id"] if rows is None else [sent["id"][i] for i in rows]
 
 
 def data_dirs_of_app():
@@ -153,14 +161,19 @@ def test_bad_query_values_give_a_notice_not_a_crash(monkeypatch, shipped):
     assert "event" not in at.query_params  # the URL now says what is shown
 
 
-def test_the_chart_is_sent_once_then_only_the_selection(monkeypatch, shipped):
+def test_the_events_are_sent_once_then_only_the_view_and_the_selection(monkeypatch, shipped):
     ids = [e.id for e in shipped.events]
     at = start(monkeypatch, event=ids[1])
     first = chart_data(at)
-    assert first["selected"] == 1 and "fig" in first
+    assert first["selected"] == 1 and first["fig"]["events"]["id"] == ids and first["view"]["rows"] is None
     at.button(key="next").click().run()
     second = chart_data(at)
-    assert second == {"rev": first["rev"], "selected": 2}
+    assert second == {"rev": first["rev"], "selected": 2, "view": first["view"]}  # no events again
+    at.multiselect(key="f_cat").set_value(["funding"]).run()
+    third = chart_data(at)
+    assert "fig" not in third
+    assert third["view"]["rows"] == [i for i, e in enumerate(shipped.events) if e.category == "funding"]
+    assert third["view"]["key"] != first["view"]["key"]
     del at.session_state["_chart_sent"]  # what the browser's "missing" asks for (forget_chart)
     at.run()
     assert chart_data(at)["fig"] == first["fig"]
@@ -218,6 +231,6 @@ def test_hostile_strings_come_out_escaped(monkeypatch, hostile):
     # Markdown-rendered labels carry the payload as escaped text.
     labels = " ".join(e.label for e in at.expander)
     assert "\\[click me\\]\\(javascript\\:" in labels and "\\<img" in labels
-    chart = chart_data(at)["fig"]["events"]
+    chart = chart_data(at)["fig"]["events"]  # the first run sends every event
     # Plotly renders hover text as HTML: escaped there. Labels are set as text by the browser.
     assert all("<img" not in h for h in chart["hover"]) and any("&lt;img" in h for h in chart["hover"])

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import Server, click_event, drawn, drawn_count, wait_chart, wait_idle
+from browser import Server, click_event, click_table_row, drawn, drawn_count, wait_chart, wait_idle
 from conftest import HOSTILE_LABEL
 
 from timeline import PROJECT_DIR
@@ -117,13 +117,8 @@ def test_whole_article_opens_with_all_cited_passages_marked(page, server, shippe
 
 def test_table_row_selects_the_event(page, server, shipped):
     open_page(page, server.url)
-    page.get_by_role("tab", name="Table").click()
-    grid = page.locator("[data-testid=stDataFrame]")
-    grid.wait_for()
-    page.wait_for_timeout(800)
-    box = grid.bounding_box()
     row = 2  # third row of the unsorted table: the third event in time
-    page.mouse.click(box["x"] + 12, box["y"] + 35 * (row + 1) + 17)
+    click_table_row(page, row)
     wait_idle(page)
     page.wait_for_selector(f".tl-event[data-event-id='{shipped.events[row].id}']", timeout=20_000)
 

@@ -92,3 +92,23 @@ def test_spans_carry_their_end(shipped):
             assert end is None
         else:
             assert end == pd.Timestamp(event.end.last_day()).value / 1e6
+
+
+def view(frame, total: int) -> dict:
+    return json.loads(chart.payload_json(chart.view_payload(frame, total)))
+
+
+def test_the_view_names_the_rows_the_filters_let_through(shipped):
+    frame = prepare_frame(shipped)
+    assert view(frame, len(frame))["rows"] is None  # everything: no list to send
+    part = filter_frame(frame, Filters(category=("funding",)))
+    shown = view(part, len(frame))
+    assert shown["rows"] == [i for i, e in enumerate(shipped.events) if e.category == "funding"]
+    assert shown["range"] == chart.default_x_range(part)
+    assert view(frame.iloc[:0], len(frame)) == {"rows": [], "range": None, "webgl": False}
+
+
+def test_the_view_asks_for_webgl_past_a_thousand_markers(shipped):
+    big = pd.concat([prepare_frame(shipped)] * 31, ignore_index=True)  # 1023 rows
+    assert view(big.iloc[:1000], 1023)["webgl"] is False
+    assert view(big.iloc[:1001], 1023)["webgl"] is True

@@ -8,7 +8,7 @@ import itertools
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import boxes_overlap, click_event, drawn, drawn_count, marker_of, wait_chart, wait_idle
+from browser import boxes_overlap, click_event, click_table_row, drawn, drawn_count, marker_of, wait_chart, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -170,12 +170,7 @@ def test_the_selected_event_is_ringed_however_it_was_chosen(page, server, shippe
     page.wait_for_function("() => document.querySelector('.tl-plot').dataset.selected === '20'")
     assert ring(page) == [20]
     # A table row, then back to the chart
-    page.get_by_role("tab", name="Table").click()
-    grid = page.locator("[data-testid=stDataFrame]")
-    grid.wait_for()
-    page.wait_for_timeout(800)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 35 * 3 + 17)  # the third row: the third event in time
+    click_table_row(page, 2)  # the third row: the third event in time
     page.wait_for_selector(f".tl-event[data-event-id='{ids[2]}']", timeout=20_000)
     page.get_by_role("tab", name="Timeline").click()
     wait_chart(page)
@@ -213,12 +208,7 @@ def test_hover_and_labels_read_as_written(page, server, shipped):
 
 def test_a_row_chosen_in_the_table_on_a_phone_brings_the_details_into_view(phone, server, shipped):
     open_view(phone, server.url)
-    phone.get_by_role("tab", name="Table").click()
-    grid = phone.locator("[data-testid=stDataFrame]")
-    grid.wait_for()
-    phone.wait_for_timeout(800)
-    box = grid.bounding_box()
-    phone.mouse.click(box["x"] + 12, box["y"] + 35 * 2 + 17)  # the second row: the second event
+    click_table_row(phone, 1)  # the second row: the second event in time
     phone.wait_for_selector(f".tl-event[data-event-id='{shipped.events[1].id}']", timeout=20_000)
     phone.wait_for_timeout(800)
     assert in_viewport(phone, ".tl-event h2")

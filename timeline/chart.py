@@ -183,8 +183,9 @@ def base_layout(dataset: Dataset, frame: pd.DataFrame, height: int) -> dict:
 
 
 def chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int = 480) -> dict:
-    """Everything the browser needs to draw the rows of ``frame`` (already filtered): the
-    events as columns, the categories and the layout."""
+    """Everything the browser needs to draw the rows of ``frame``: the events as columns, the
+    categories and the layout. The page sends it for all events, once, and then only the view
+    (``view_payload``) for each set of filters."""
     lanes = frame["category"].map(lane_of).to_numpy(dtype=np.int8) if len(frame) else np.array([], np.int8)
     return {
         "events": {
@@ -203,6 +204,18 @@ def chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int = 480) -> d
         "lanes": [lane_y(i) for i in range(len(CATEGORIES))],
         "webgl": len(frame) > WEBGL_THRESHOLD,
         "layout": base_layout(dataset, frame, height),
+    }
+
+
+def view_payload(shown: pd.DataFrame, total: int) -> dict:
+    """What the filters let through, for a browser that holds the payload of all ``total``
+    events: their rows (positions in time order; None for all), the x range that shows them and
+    whether they need WebGL. A few bytes an event, so a filter change sends little."""
+    every = len(shown) == total
+    return {
+        "rows": None if every else shown["idx"].to_numpy(dtype=np.int32),
+        "range": default_x_range(shown),
+        "webgl": len(shown) > WEBGL_THRESHOLD,
     }
 
 
