@@ -22,29 +22,37 @@ WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
 CHART_HEIGHT = 470
 
 
+# The caches below are keyed by short strings that name the dataset version and the filters:
+# Streamlit hashes every argument of a cached call on every rerun, and a string is the cheapest
+# thing to hash (the objects themselves are passed with a leading underscore, unhashed).
+def name_of(*parts) -> str:
+    """A short name for a dataset version, filters or both (stable within the server process)."""
+    return f"{hash(parts) & 0xFFFFFFFFFFFF:012x}"
+
+
 @st.cache_resource(max_entries=4)
-def chart_for(_loaded: Loaded, load_key: tuple, height: int) -> tuple[bytes, str]:
+def chart_for(_loaded: Loaded, data_name: str, height: int) -> tuple[bytes, str]:
     """The chart's data for every event as JSON bytes, and a name for it (cached per dataset:
     the browser gets it once and then only the view of each set of filters)."""
     from timeline.chart import chart_payload, payload_json
 
     payload = chart_payload(_loaded.frame, _loaded.dataset, height=height)
-    return payload_json(payload), f"{hash((load_key, height)) & 0xFFFFFFFF:08x}"
+    return payload_json(payload), f"{data_name}-{height}"
 
 
 @st.cache_resource(max_entries=64)
-def view_for(_loaded: Loaded, load_key: tuple, filters: Filters) -> tuple[bytes, str]:
-    """Which events the filters let through, as the chart's JSON, and a name for it."""
+def view_for(_loaded: Loaded, _filters: Filters, view_name: str) -> bytes:
+    """Which events the filters let through, as the chart's JSON."""
     from timeline.chart import payload_json, view_payload
 
-    shown = shown_for(_loaded, load_key, filters)
-    return payload_json(view_payload(shown, len(_loaded.frame))), f"{hash(filters) & 0xFFFFFFFF:08x}"
+    shown = shown_for(_loaded, _filters, view_name)
+    return payload_json(view_payload(shown, len(_loaded.frame)))
 
 
 @st.cache_resource(max_entries=16)
-def shown_for(_loaded: Loaded, load_key: tuple, filters: Filters):
+def shown_for(_loaded: Loaded, _filters: Filters, view_name: str):
     """The events that pass the filters (cached: switching back to a view costs nothing)."""
-    return filter_frame(_loaded.frame, filters)
+    return filter_frame(_loaded.frame, _filters)
 
 
 def current_query() -> dict[str, list[str]]:
@@ -171,7 +179,9 @@ def render() -> None:
     lo, hi = year_bounds(dataset)
     sync_from_url(dataset, lo, hi)
     filters = sidebar_filters(dataset, lo, hi)
-    shown = shown_for(loaded, load_key, filters)
+    data_name = name_of(load_key)
+    view_name = name_of(load_key, filters)
+    shown = shown_for(loaded, filters, view_name)
     with st.sidebar:
         st.markdown(f"**{len(shown)} of {len(frame)} events**")
         st.button(
@@ -195,7 +205,7 @@ def render() -> None:
         )
         if tab_chart.open:
             with tab_chart:
-                show_chart(loaded, load_key, filters, shown, event_id)
+                show_chart(loaded, data_name, filters, view_name, shown, event_id)
         else:
             forget_chart()  # the chart is unmounted: it will need its figure again
         if tab_table.open:
@@ -212,14 +222,14 @@ def render() -> None:
     sync_to_url(filters, event_id)
 
 
-def show_chart(loaded: Loaded, load_key: tuple, filters: Filters, shown, event_id: str | None) -> None:
+def show_chart(loaded: Loaded, data_name: str, filters: Filters, view_name: str, shown, event_id: str | None) -> None:
     """The timeline; choosing a marker, a label or an item of a cluster selects the event."""
     if not len(shown):
         forget_chart()
         st.info("No event matches these filters.")
         return
-    figure, rev = chart_for(loaded, load_key, CHART_HEIGHT)
-    view, view_key = view_for(loaded, load_key, filters)
+    figure, rev = chart_for(loaded, data_name, CHART_HEIGHT)
+    view, view_key = view_for(loaded, filters, view_name), view_name
     index = loaded.dataset.index_of(event_id) if event_id else None
     timeline_chart(figure, rev, view, view_key, index, on_chart_select)
     st.caption(
@@ -326,11 +336,15 @@ def event_details(dataset, shown, event_id: str | None) -> None:
     st.html(render_event(dataset, event, position=where))
     for source_id in dict.fromkeys(x.source for x in event.excerpts):
         source = dataset.sources[source_id]
-        with st.expander(
+        article = st.expander(
             f"Read the whole article: {escape_markdown(source.outlet)}, “{escape_markdown(source.title)}”",
             icon=":material/article:",
-        ):
-            st.html(render_article(dataset, source_id))
+            key=f"article_{source_id}",
+            on_change="rerun",
+        )
+        if article.open:  # built only when asked for: most readers never open it
+            with article:
+                st.html(render_article(dataset, source_id))
 
 
 if __name__ == "__main__":

@@ -155,7 +155,7 @@ function traces(state, placed) {
       x: rows.map((i) => ev.x[i]),
       y: rows.map((i) => placed.y[i]),
       customdata: rows.map((i) => ev.idx[i]),
-      hovertext: rows.map((i) => ev.hover[i]),
+      hovertext: rows.map((i) => hoverOf(state, i)),
       hovertemplate: "%{hovertext}<extra></extra>",
       marker,
       meta: "events",
@@ -203,6 +203,19 @@ function traces(state, placed) {
     meta: "selected",
   });
   return out;
+}
+
+// The hover label of an event: its title (escaped by the server for Plotly's HTML), date and
+// lane, and whether it was only planned when reported.
+function hoverOf(state, i) {
+  const ev = state.fig.events;
+  const planned = ev.planned[i] ? " · planned" : "";
+  return `${ev.title[i]}<br>${ev.date[i]} · ${state.fig.categories[ev.lane[i]].name}${planned}`;
+}
+
+// Text escaped for Plotly (&, <, >) back to plain text, for a DOM text node.
+function plain(text) {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 function clusterTitle(state, c) {
@@ -470,7 +483,7 @@ function openList(state, clusterIndex, clientX, clientY) {
     b.type = "button";
     const date = make("span", "tl-cluster-date", b);
     date.textContent = ev.date[i];
-    b.append(" " + (ev.label[i] || ev.hover[i].split("<br>")[0]));
+    b.append(" " + (ev.label[i] || plain(ev.title[i])));
     b.dataset.eventId = ev.id[i];
     b.onclick = () => select(state, ev.idx[i]);
   }
@@ -537,6 +550,20 @@ function firstDraw(state) {
   });
 }
 
+// The rare columns arrive as the positions that have a value: spread them over every event.
+function withSparse(base) {
+  const n = base.events.idx.length;
+  const end = new Array(n).fill(null);
+  base.sparse.end.at.forEach((at, k) => (end[at] = base.sparse.end.value[k]));
+  const flags = (positions) => {
+    const out = new Uint8Array(n);
+    for (const at of positions) out[at] = 1;
+    return Array.from(out);
+  };
+  const events = { ...base.events, end, headline: flags(base.sparse.headline), planned: flags(base.sparse.planned) };
+  return { ...base, events };
+}
+
 // The events the filters let through: the dataset's columns (sent once) at the view's positions
 // (sent with every change of the filters: a few bytes an event).
 function viewOf(base, view) {
@@ -561,7 +588,7 @@ export default function (component) {
   }
   state.setTrigger = setTriggerValue;
   if (payload.fig) {
-    state.base = payload.fig;
+    state.base = withSparse(payload.fig);
     state.rev = payload.rev;
   } else if (payload.rev !== state.rev) {
     // The server sends the dataset's events once per version; this chart has not got them (it

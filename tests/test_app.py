@@ -232,5 +232,5 @@ def test_hostile_strings_come_out_escaped(monkeypatch, hostile):
     labels = " ".join(e.label for e in at.expander)
     assert "\\[click me\\]\\(javascript\\:" in labels and "\\<img" in labels
     chart = chart_data(at)["fig"]["events"]  # the first run sends every event
-    # Plotly renders hover text as HTML: escaped there. Labels are set as text by the browser.
-    assert all("<img" not in h for h in chart["hover"]) and any("&lt;img" in h for h in chart["hover"])
+    # Plotly renders hover text as HTML: titles escaped there. Labels are set as text by the browser.
+    assert all("<img" not in t for t in chart["title"]) and any("&lt;img" in t for t in chart["title"])

@@ -1,4 +1,4 @@
-"""The chart's data: one row per event with its lane, escaped hover text, labels, bands."""
+"""The chart's data: one row per event with its lane, escaped title, labels, bands."""
 
 from __future__ import annotations
 
@@ -50,12 +50,13 @@ def test_bands_one_per_administration_labelled_with_the_president(shipped):
     assert "Joe Biden" in labels and "Andrés Manuel López Obrador" in labels
 
 
-def test_hover_text_is_escaped_for_plotly_but_reads_as_written(tiny):
+def test_titles_are_escaped_for_plotly_but_read_as_written(tiny):
     tiny.replace("events.yaml", "title: Talks begin", 'title: Talks on "smart" <b>borders</b> & ports, O\'Neil')
     dataset = tiny.load()
     events = payload(dataset)["events"]
-    hover = next(h for h in events["hover"] if "Talks" in h)
-    assert hover == 'Talks on "smart" &lt;b&gt;borders&lt;/b&gt; &amp; ports, O\'Neil<br>Jun 2022 · diplomacy'
+    title = next(t for t in events["title"] if "Talks" in t)
+    assert title == 'Talks on "smart" &lt;b&gt;borders&lt;/b&gt; &amp; ports, O\'Neil'
+    assert events["date"] == ["Jun 2022", "Jul 12, 2022"]  # each date at its precision
 
 
 def test_labels_and_headlines_travel_unescaped(tiny):
@@ -65,8 +66,8 @@ def test_labels_and_headlines_travel_unescaped(tiny):
     events = payload(dataset)["events"]
     row = events["id"].index(next(e.id for e in dataset.events if e.title == "Talks begin"))
     assert events["label"][row] == 'Talks on "smart" <b>ports</b>'  # set as text by the browser
-    assert events["headline"][row] == 1
-    assert events["headline"][1 - row] == 0 and events["label"][1 - row] == ""
+    assert payload(dataset)["sparse"]["headline"] == [row]  # only the headline's position
+    assert events["label"][1 - row] == ""
 
 
 def test_default_range_pads_the_events(tiny):
@@ -85,13 +86,14 @@ def test_filtered_payload_has_only_the_filtered_events(shipped):
     assert set(events["lane"]) == {1}
 
 
-def test_spans_carry_their_end(shipped):
-    events = payload(shipped)["events"]
-    for event, end in zip(shipped.events, events["end"], strict=True):
-        if event.end is None:
-            assert end is None
-        else:
-            assert end == pd.Timestamp(event.end.last_day()).value / 1e6
+def test_spans_carry_their_end_and_planned_events_their_flag(tiny, shipped):
+    tiny.replace("events.yaml", "    date: 2022-07-12", "    date: 2022-07-12\n    end: 2022-07-20")
+    data = payload(tiny.load())
+    # Only the second event in time (the border plan) has an end: the last millisecond-day of it.
+    assert data["sparse"]["end"] == {"at": [1], "value": [pd.Timestamp("2022-07-20").value / 1e6]}
+    planned = [i for i, e in enumerate(shipped.events) if e.status == "planned"]
+    assert payload(shipped)["sparse"]["planned"] == planned and planned
+    assert payload(shipped)["sparse"]["end"] == {"at": [], "value": []}  # no spans in the shipped data
 
 
 def view(frame, total: int) -> dict:

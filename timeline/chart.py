@@ -4,10 +4,11 @@ The page draws it with Plotly.js in the browser (``app_pages/timeline_chart.js``
 where a marker sits, which same-day markers stack or merge into a cluster, and which labels
 fit all depend on the pixels the reader has, which only the browser knows, and change when
 the reader zooms. This module computes everything else, once per dataset and filters: the
-columns of the events, their lanes, the hover text, the labels and the layout with the bands.
+columns of the events, their lanes, titles, dates and labels, and the layout with the bands.
 
-Text that Plotly renders (hover labels, band and lane names) is escaped for Plotly's subset of
-HTML; labels are set as plain text by the browser code and are sent unescaped.
+Text that Plotly renders (titles in hover labels, band and lane names) is escaped here for
+Plotly's subset of HTML; labels are set as plain text by the browser code and are sent
+unescaped.
 """
 
 from __future__ import annotations
@@ -187,18 +188,25 @@ def chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int = 480) -> d
     categories and the layout. The page sends it for all events, once, and then only the view
     (``view_payload``) for each set of filters."""
     lanes = frame["category"].map(lane_of).to_numpy(dtype=np.int8) if len(frame) else np.array([], np.int8)
+    # Columns the browser reads for every event; the rare ones (an end, a headline, a planned
+    # event) as the positions that have them, so they cost nothing for the others.
+    ends = frame["end_ms"].to_numpy()
+    has_end = np.flatnonzero(~np.isnan(ends)) if len(frame) else np.array([], np.int64)
     return {
         "events": {
             "idx": frame["idx"].to_numpy(dtype=np.int32),
             "id": frame["id"].tolist(),
             "x": frame["x_ms"].to_numpy(dtype=np.float64),
-            "end": [None if pd.isna(v) else float(v) for v in frame["end_ms"]],
             "lane": lanes,
             "precision": frame["precision"].map(PRECISIONS.index).to_numpy(dtype=np.int8),
-            "hover": frame["hover"].tolist(),
+            "title": frame["title"].map(plotly_text).tolist(),  # for the hover label, which is HTML
             "date": frame["date_label"].tolist(),
             "label": frame["label"].tolist(),
-            "headline": frame["headline"].to_numpy(dtype=np.int8),
+        },
+        "sparse": {
+            "end": {"at": has_end, "value": ends[has_end]},
+            "headline": np.flatnonzero(frame["headline"].to_numpy()),
+            "planned": np.flatnonzero(frame["planned"].to_numpy()),
         },
         "categories": [{"name": c, "colour": CATEGORY_COLOURS[c]} for c in CATEGORIES],
         "lanes": [lane_y(i) for i in range(len(CATEGORIES))],

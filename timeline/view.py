@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from timeline.chart import plotly_text
 from timeline.dates import format_partial_date
 from timeline.models import CATEGORIES
 from timeline.validate import Dataset
@@ -189,19 +188,9 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["idx"] = frame["idx"].astype("int32")
-    # What the chart sends, computed once: numbers travel as compact typed arrays, and the
-    # hover text is escaped here because plotly.js renders it as (a subset of) HTML, in which
-    # quotes need no escaping (it would show &quot; as written).
+    # What the chart sends, computed once: times as milliseconds since 1970.
     frame["x_ms"] = (frame["x"] - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1)
     frame["end_ms"] = (frame["span_end"] - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1)
-    frame["hover"] = (
-        frame["title"].map(plotly_text)
-        + "<br>"
-        + frame["date_label"].map(plotly_text)
-        + " · "
-        + frame["category"].map(plotly_text)
-        + frame["planned"].map({True: " · planned", False: ""})
-    )
     frame.attrs["admin_bit"] = admin_bit
     return frame
 
