@@ -165,7 +165,7 @@ def render() -> None:
     """The timeline: filters, chart, event details with passages, table and exports."""
     data_dir, _ = data_dirs()
     st.html(PAGE_STYLE)
-    preload_plotly()
+    can_draw = preload_plotly()
     st.title("Border Cooperation Timeline")
     st.caption(
         "US–Mexico border cooperation, event by event, over the administrations in Washington and Mexico City. "
@@ -203,7 +203,7 @@ def render() -> None:
         tab_chart, tab_table, tab_admins = st.tabs(
             ["Timeline", "Table", "Administrations"], key="view", on_change="rerun"
         )
-        if tab_chart.open:
+        if tab_chart.open and can_draw:
             with tab_chart:
                 show_chart(loaded, data_name, filters, view_name, shown, event_id)
         else:

@@ -614,7 +614,8 @@ export default function (component) {
     })
     .then(() => performance.mark("tl-drawn"))
     .catch((err) => {
-      state.status.textContent = String(err.message || err);
+      state.status.textContent = `The chart could not be drawn: ${err.message || err}`;
+      state.status.className = "tl-error";
       state.wrap.dataset.error = String(err.message || err);
     });
 }

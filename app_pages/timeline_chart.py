@@ -31,10 +31,22 @@ PRELOAD = (
 )
 
 
-def preload_plotly() -> None:
-    """Start fetching Plotly.js now (call it before the widgets that come ahead of the chart)."""
-    component()  # makes sure the file is in static/
+def preload_plotly() -> bool:
+    """Start fetching Plotly.js now (call it before the widgets that come ahead of the chart).
+    If it cannot be put in static/, say so and how to fix it, and return False: the rest of the
+    page still works without the chart."""
+    try:
+        component()  # makes sure the file is in static/
+    except OSError as exc:
+        st.error(
+            f"The chart cannot be drawn: Plotly.js could not be copied to {STATIC_DIR} ({exc.strerror}). "
+            f"Make that folder writable by the server, or copy it once: "
+            f"cp {plotly_js_source()} {STATIC_DIR / 'plotly.min.js'}",
+            icon=":material/error:",
+        )
+        return False
     st.html(PRELOAD, unsafe_allow_javascript=True)
+    return True
 
 
 def plotly_js_source() -> Path:

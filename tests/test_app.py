@@ -234,3 +234,17 @@ def test_hostile_strings_come_out_escaped(monkeypatch, hostile):
     chart = chart_data(at)["fig"]["events"]  # the first run sends every event
     # Plotly renders hover text as HTML: titles escaped there. Labels are set as text by the browser.
     assert all("<img" not in t for t in chart["title"]) and any("&lt;img" in t for t in chart["title"])
+
+
+def test_a_static_folder_it_cannot_write_is_named_and_the_page_still_works(monkeypatch, shipped):
+    from app_pages import timeline_chart
+
+    def refuse():
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(timeline_chart, "component", refuse)
+    at = start(monkeypatch, event="smart-border-pledge-2022")
+    assert "The chart cannot be drawn" in at.error[0].value and "cp " in at.error[0].value
+    assert "Permission denied" in at.error[0].value
+    assert chart_data(at) is None
+    assert "data-event-id='smart-border-pledge-2022'" in html_text(at)  # the passages are there

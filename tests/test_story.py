@@ -219,3 +219,16 @@ def test_a_row_chosen_in_the_table_on_a_phone_brings_the_details_into_view(phone
         in_viewport(phone, "[data-testid=stTabs]")
         or phone.locator("[data-testid=stDataFrame]").bounding_box()["y"] < 844
     )
+
+
+def test_without_plotly_js_the_chart_says_so_and_the_page_still_works(browser, server, shipped):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.route("**/app/static/plotly.min.js", lambda route: route.abort())  # as if it were missing
+    try:
+        page.goto(f"{server.url}/?event=smart-border-pledge-2022")
+        page.wait_for_selector(".tl-chart .tl-error", timeout=60_000)
+        assert "The chart could not be drawn" in page.locator(".tl-chart .tl-error").inner_text()
+        assert page.locator(".tl-event[data-event-id='smart-border-pledge-2022'] mark").count() > 0
+    finally:
+        context.close()
