@@ -7,6 +7,7 @@ Imported once per server process, so its caches are shared by every session and 
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from dataclasses import dataclass
@@ -73,7 +74,11 @@ def load(data_dir: str, seeds_dir: str, fingerprint_hash: int) -> Loaded:
         dataset = load_dataset(Path(data_dir), Path(seeds_dir))
     except DataError as exc:
         return Loaded(problems=tuple(exc.problems))
-    return Loaded(dataset=dataset, frame=prepare_frame(dataset))
+    loaded = Loaded(dataset=dataset, frame=prepare_frame(dataset))
+    # Everything alive now (the modules and the dataset) lives as long as the server: move it
+    # out of the collector's sight, so the collections that readers' reruns set off stay short.
+    gc.freeze()
+    return loaded
 
 
 def current_data() -> tuple[Loaded, tuple]:
