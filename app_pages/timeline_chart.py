@@ -4,13 +4,14 @@ one that brings the selected event's panel into view.
 
 Plotly.js is the plotly package's own ``plotly.min.js``, served by Streamlit's static file
 route from ``static/`` beside ``app.py`` (copied there on first use, never committed), so the
-page fetches nothing from another host.
+page fetches nothing from another host. The components' own modules are served from there too:
+what travels with every rerun is a three-line loader, not the whole chart code.
 """
 
 from __future__ import annotations
 
 import functools
-import shutil
+import hashlib
 from pathlib import Path
 
 import orjson
@@ -56,23 +57,58 @@ def plotly_js_source() -> Path:
     return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 
 
+def static_sources() -> dict[str, Path]:
+    """What the page serves from static/, and where each file comes from."""
+    return {
+        "plotly.min.js": plotly_js_source(),
+        "timeline_chart.js": HERE / "timeline_chart.js",
+        "panel_focus.js": HERE / "panel_focus.js",
+    }
+
+
+def ensure_static(static_dir: Path = STATIC_DIR) -> dict[str, str]:
+    """Copy the page's scripts into the static folder unless identical copies are there, and
+    return a short content hash of each (the browser caches them; the hash in the address makes
+    a new version a new file)."""
+    versions = {}
+    for name, source in static_sources().items():
+        data = source.read_bytes()
+        target = static_dir / name
+        if not target.exists() or target.read_bytes() != data:
+            static_dir.mkdir(exist_ok=True)
+            partial = target.with_suffix(".tmp")
+            partial.write_bytes(data)
+            partial.replace(target)  # atomic: a reader never gets half a file
+        versions[name] = hashlib.sha256(data).hexdigest()[:12]
+    return versions
+
+
 def ensure_plotly_js(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy Plotly.js into the static folder unless an identical copy is there already."""
-    source = plotly_js_source()
-    target = static_dir / "plotly.min.js"
-    if not target.exists() or target.stat().st_size != source.stat().st_size:
-        static_dir.mkdir(exist_ok=True)
-        partial = target.with_suffix(".tmp")
-        shutil.copyfile(source, partial)
-        partial.replace(target)  # atomic: a reader never gets half a file
-    return target
+    """Make sure Plotly.js (and the page's own scripts) are in the static folder."""
+    ensure_static(static_dir)
+    return static_dir / "plotly.min.js"
+
+
+# A component's code travels in every message that draws it; this loader is all that travels,
+# and the browser fetches the real module from static/ once (the version makes a new one new).
+LOADER = """export default function (component) {
+  import(new URL("app/static/%s?v=%s", document.baseURI).href)
+    .then((module) => module.default(component))
+    .catch((err) => { component.parentElement.textContent = "The chart could not be drawn: " + err.message; });
+}"""
+
+
+@functools.cache
+def versions() -> dict[str, str]:
+    """The static files' versions (copied once per process)."""
+    return ensure_static()
 
 
 @functools.cache
 def focus_component():
     """The panel's helper (once per process): scroll to it and focus it after a choice."""
     return st.components.v2.component(
-        "timeline_panel_focus", js=(HERE / "panel_focus.js").read_text(encoding="utf-8"), isolate_styles=False
+        "timeline_panel_focus", js=LOADER % ("panel_focus.js", versions()["panel_focus.js"]), isolate_styles=False
     )
 
 
@@ -85,10 +121,9 @@ def panel_focus(event_id: str | None, token: int | None) -> None:
 @functools.cache
 def component():
     """The registered component (once per process)."""
-    ensure_plotly_js()
     return st.components.v2.component(
         "timeline_chart",
-        js=(HERE / "timeline_chart.js").read_text(encoding="utf-8"),
+        js=LOADER % ("timeline_chart.js", versions()["timeline_chart.js"]),
         css=(HERE / "timeline_chart.css").read_text(encoding="utf-8"),
         isolate_styles=False,  # Plotly.js styles live in the document, which a shadow root hides
     )
