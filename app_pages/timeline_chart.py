@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from pathlib import Path
 
 import orjson
@@ -76,7 +77,7 @@ def ensure_static(static_dir: Path = STATIC_DIR) -> dict[str, str]:
         target = static_dir / name
         if not target.exists() or target.read_bytes() != data:
             static_dir.mkdir(exist_ok=True)
-            partial = target.with_suffix(".tmp")
+            partial = target.with_suffix(f".{os.getpid()}.tmp")  # several servers may start at once
             partial.write_bytes(data)
             partial.replace(target)  # atomic: a reader never gets half a file
         versions[name] = hashlib.sha256(data).hexdigest()[:12]

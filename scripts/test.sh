@@ -12,6 +12,12 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium >/dev/null
 fi
+# The deployment tests (tests/test_deploy.py) put Debian's nginx in front of the page.
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "== installing Debian's nginx"
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q nginx >/dev/null
+fi
 
 if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv"

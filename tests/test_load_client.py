@@ -25,6 +25,15 @@ sys.modules["bench_load"] = load
 _spec.loader.exec_module(load)
 
 
+def run_async(coroutine):
+    """Run a coroutine to the end in a thread of its own: the browser tests' Playwright keeps an
+    event loop running in this thread for the whole session, and asyncio.run refuses to nest."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.fixture(scope="module")
 def expect(shipped):
     return load.Expect.from_dataset(shipped)
@@ -267,7 +276,7 @@ def run_against_fake(shipped, expect, behaviour: str, readers: int = 3, actions:
             )
             return await load.run_load(f"http://127.0.0.1:{port}", cfg, expect, warm=False, settle=0)
 
-    return asyncio.run(main())
+    return run_async(main())
 
 
 def test_fake_page_answering_right_gives_no_error(shipped, expect):
@@ -296,7 +305,7 @@ def test_nothing_listening_is_a_dropped_session(expect):
     from browser import free_port
 
     cfg = load.Config(readers=2, arrival=0, actions=1, timeout=2, max_seconds=10)
-    s = asyncio.run(load.run_load(f"http://127.0.0.1:{free_port()}", cfg, expect, warm=False, settle=0))
+    s = run_async(load.run_load(f"http://127.0.0.1:{free_port()}", cfg, expect, warm=False, settle=0))
     assert s["dropped"] == 2 and all(r.startswith("could not open the socket") for r in s["drop_reasons"])
 
 
@@ -312,7 +321,7 @@ def server(tmp_path_factory):
 
 def test_24_readers_against_the_real_page_all_answered_right(server, expect, tmp_path):
     cfg = load.Config(readers=24, arrival=3, actions=5, think=(0.5, 1.5), seed=0, timeout=20, max_seconds=60)
-    s = asyncio.run(load.run_load(server.url, cfg, expect, pid=server.proc.pid, settle=0.5))
+    s = run_async(load.run_load(server.url, cfg, expect, pid=server.proc.pid, settle=0.5))
     print("\nload client, 24 readers:", json.dumps({k: v for k, v in s.items() if k != "error_examples"}))
     load.print_summary(s)
     assert s["errors"] == 0, s["error_examples"]
@@ -329,7 +338,7 @@ def test_real_page_checked_against_other_events_quotes_counts_errors(server, shi
     ids = expect.event_ids
     expect.quotes = {ident: expect.quotes[ids[(i + 1) % len(ids)]] for i, ident in enumerate(ids)}
     cfg = load.Config(readers=3, arrival=0.5, actions=3, think=(0.1, 0.2), timeout=20, max_seconds=30)
-    s = asyncio.run(load.run_load(server.url, cfg, expect, settle=0))
+    s = run_async(load.run_load(server.url, cfg, expect, settle=0))
     assert s["dropped"] == 0 and s["errors"] > 0, s
     assert all("no quote of it inside a <mark>" in line for line in s["error_examples"])
 
@@ -345,7 +354,7 @@ def test_server_stopped_mid_run_drops_the_sessions(expect, tmp_path):
         return await run
 
     try:
-        s = asyncio.run(main())
+        s = run_async(main())
     finally:
         if srv.proc.poll() is None:
             srv.stop()
