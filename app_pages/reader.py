@@ -312,23 +312,9 @@ def event_details(dataset, shown, event_id: str | None) -> None:
         order, pos = np.arange(len(dataset.events)), index
     prev_id = dataset.events[order[pos - 1]].id if pos > 0 else None
     next_id = dataset.events[order[pos + 1]].id if pos + 1 < len(order) else None
-    prev_col, next_col = st.columns(2)
-    prev_col.button(
-        "← Previous event",
-        on_click=select_event,
-        args=(prev_id,),
-        disabled=prev_id is None,
-        key="prev",
-        width="stretch",
-    )
-    next_col.button(
-        "Next event →",
-        on_click=select_event,
-        args=(next_id,),
-        disabled=next_id is None,
-        key="next",
-        width="stretch",
-    )
+    steps = (("← Previous event", prev_id, "prev"), ("Next event →", next_id, "next"))
+    for column, (label, target, key) in zip(st.columns(2), steps, strict=True):
+        column.button(label, on_click=select_event, args=(target,), disabled=target is None, key=key, width="stretch")
     where = f"Event {pos + 1} of {len(order)} in time order"
     if hidden:
         where += " (hidden by the current filters)"
