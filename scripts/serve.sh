@@ -108,28 +108,25 @@ healthy() {
 }
 
 deadline=$((SECONDS + 120))
-for i in "${!PORTS[@]}"; do
-  until healthy 127.0.0.1 "${PORTS[$i]}"; do
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      echo "streamlit on port ${PORTS[$i]} exited:" >&2
-      tail -n 20 "$RUN_DIR/logs/streamlit-${PORTS[$i]}.log" >&2
+# wait_healthy HOST PORT PID LOG WHAT: until HOST:PORT answers /_stcore/health, or PID has exited
+# (show the end of LOG), or the deadline has passed.
+wait_healthy() {
+  until healthy "$1" "$2"; do
+    if ! kill -0 "$3" 2>/dev/null; then
+      echo "$5 exited:" >&2
+      tail -n 20 "$4" >&2
       exit 1
     fi
-    if ((SECONDS > deadline)); then echo "streamlit on port ${PORTS[$i]} did not start in 120 s" >&2; exit 1; fi
+    if ((SECONDS > deadline)); then echo "$5 did not answer on $1:$2 in 120 s" >&2; exit 1; fi
     sleep 0.3
   done
+}
+for i in "${!PORTS[@]}"; do
+  wait_healthy 127.0.0.1 "${PORTS[$i]}" "${PIDS[$i]}" "$RUN_DIR/logs/streamlit-${PORTS[$i]}.log" "streamlit on port ${PORTS[$i]}"
 done
 CHECK_HOST=$HOST
 if [ "$HOST" = 0.0.0.0 ]; then CHECK_HOST=127.0.0.1; fi
-until healthy "$CHECK_HOST" "$PORT"; do
-  if ! kill -0 "$NGINX_PID" 2>/dev/null; then
-    echo "nginx exited:" >&2
-    tail -n 20 "$RUN_DIR/logs/error.log" >&2
-    exit 1
-  fi
-  if ((SECONDS > deadline)); then echo "nginx did not answer on $HOST:$PORT" >&2; exit 1; fi
-  sleep 0.3
-done
+wait_healthy "$CHECK_HOST" "$PORT" "$NGINX_PID" "$RUN_DIR/logs/error.log" nginx
 
 touch "$RUN_DIR/ready"
 if ((N == 1)); then WHAT="1 process"; else WHAT="$N processes"; fi

@@ -293,10 +293,10 @@ def _axes(row: int, domain: tuple[float, float], slots: int, x_max: float) -> di
     }
 
 
-def _title(text: str, top: float) -> dict:
-    """A panel's title, above its top edge."""
+def _note(html_text: str, top: float, size: int) -> dict:
+    """Text (already in Plotly's HTML) at the left edge, just above ``top`` (paper coordinates)."""
     return {
-        "text": plotly_text(text),
+        "text": html_text,
         "xref": "paper",
         "yref": "paper",
         "x": 0,
@@ -304,26 +304,18 @@ def _title(text: str, top: float) -> dict:
         "xanchor": "left",
         "yanchor": "bottom",
         "showarrow": False,
-        "font": {"size": 15, "color": "#111"},
+        "font": {"size": size, "color": "#111"},
     }
+
+
+def _title(text: str, top: float) -> dict:
+    """A panel's title, above its top edge."""
+    return _note(plotly_text(text), top, 15)
 
 
 def _key(top: float) -> dict:
     """The colour key, above the first panel's title."""
-    return {
-        "name": "key",
-        "text": category_key(),
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": top,
-        "xanchor": "left",
-        "yanchor": "bottom",
-        "yshift": 30,  # above the first panel's title
-        "align": "left",
-        "showarrow": False,
-        "font": {"size": 12, "color": "#111"},
-    }
+    return {**_note(category_key(), top, 12), "name": "key", "yshift": 30, "align": "left"}
 
 
 def build_compare_figure(summary: pd.DataFrame, selected: Sequence[str] = ()) -> go.Figure:
