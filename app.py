@@ -7,14 +7,19 @@ layout lives there; the pure core they call lives in ``timeline/``. ``TIMELINE_D
 
 import streamlit as st
 
-from app_pages.shared import PAGES_DIR
+from app_pages.shared import PAGES_DIR, READER_TURN
 
 # No page_icon: a Material favicon is fetched from a font CDN, and the page sends nothing away.
 st.set_page_config(page_title="Border Cooperation Timeline", layout="wide")
-st.navigation(
+page = st.navigation(
     [
         st.Page(PAGES_DIR / "reader.py", title="Timeline", default=True),
         st.Page(PAGES_DIR / "propose.py", title="Propose events", url_path="propose"),
     ],
     position="sidebar",
-).run()
+)
+if page.url_path == "propose":
+    page.run()  # a curator's run can take seconds (a long article): it does not hold readers up
+else:
+    with READER_TURN:
+        page.run()

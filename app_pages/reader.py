@@ -10,49 +10,17 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from app_pages.reader_cache import chart_for, name_of, shown_for, view_for
 from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, show_problems
 from app_pages.timeline_chart import forget_chart, panel_focus, preload_plotly, timeline_chart
 from timeline.details import escape_markdown, render_article, render_event
 from timeline.models import CATEGORIES
-from timeline.view import Filters, filter_frame, normalise_years, parse_query, to_query, year_bounds
+from timeline.view import Filters, normalise_years, parse_query, to_query, year_bounds
 
 WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
 
 
 CHART_HEIGHT = 470
-
-
-# The caches below are keyed by short strings that name the dataset version and the filters:
-# Streamlit hashes every argument of a cached call on every rerun, and a string is the cheapest
-# thing to hash (the objects themselves are passed with a leading underscore, unhashed).
-def name_of(*parts) -> str:
-    """A short name for a dataset version, filters or both (stable within the server process)."""
-    return f"{hash(parts) & 0xFFFFFFFFFFFF:012x}"
-
-
-@st.cache_resource(max_entries=4)
-def chart_for(_loaded: Loaded, data_name: str, height: int) -> tuple[bytes, str]:
-    """The chart's data for every event as JSON bytes, and a name for it (cached per dataset:
-    the browser gets it once and then only the view of each set of filters)."""
-    from timeline.chart import chart_payload, payload_json
-
-    payload = chart_payload(_loaded.frame, _loaded.dataset, height=height)
-    return payload_json(payload), f"{data_name}-{height}"
-
-
-@st.cache_resource(max_entries=64)
-def view_for(_loaded: Loaded, _filters: Filters, view_name: str) -> bytes:
-    """Which events the filters let through, as the chart's JSON."""
-    from timeline.chart import payload_json, view_payload
-
-    shown = shown_for(_loaded, _filters, view_name)
-    return payload_json(view_payload(shown, len(_loaded.frame)))
-
-
-@st.cache_resource(max_entries=16)
-def shown_for(_loaded: Loaded, _filters: Filters, view_name: str):
-    """The events that pass the filters (cached: switching back to a view costs nothing)."""
-    return filter_frame(_loaded.frame, _filters)
 
 
 def current_query() -> dict[str, list[str]]:

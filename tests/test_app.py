@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -248,3 +250,35 @@ def test_a_static_folder_it_cannot_write_is_named_and_the_page_still_works(monke
     assert "Permission denied" in at.error[0].value
     assert chart_data(at) is None
     assert "data-event-id='smart-border-pledge-2022'" in html_text(at)  # the passages are there
+
+
+def test_readers_runs_take_turns_and_the_curators_page_does_not_wait(monkeypatch):
+    """While the turn is held, a reader's run waits for it (and then completes); the curator's
+    page never waits for readers."""
+    from app_pages.shared import READER_TURN
+
+    start(monkeypatch)  # data verified and cached: the waits below are only the turn's
+    hold = 6.0
+    assert READER_TURN.acquire(timeout=5)
+    began = time.monotonic()
+    threading.Timer(hold, READER_TURN.release).start()
+    curator = AppTest.from_file(APP, default_timeout=60)
+    curator.run()  # the reader's page first (it waits), then the curator's
+    reader_done = time.monotonic() - began
+    curator.switch_page("app_pages/propose.py").run()
+    curator_took = time.monotonic() - began - reader_done
+    assert not curator.exception
+    assert reader_done >= hold - 0.1
+    assert curator.title[0].value != "Border Cooperation Timeline"
+    # The turn is free again: holding it now makes the curator's page no slower.
+    assert READER_TURN.acquire(timeout=5)
+    again = time.monotonic()
+    later = threading.Timer(hold, READER_TURN.release)
+    later.start()
+    try:
+        curator.run()
+        assert not curator.exception
+        assert time.monotonic() - again < hold / 2
+    finally:
+        later.join()  # the turn is free again for the tests that follow
+    assert curator_took < hold

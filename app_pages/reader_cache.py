@@ -1,0 +1,46 @@
+"""The reader page's caches, shared by every session.
+
+They live in a module of their own because a page file is executed again on every rerun, and
+defining a cached function has a cost (Streamlit reads the function's source to name its
+cache): here they are defined once per server process.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.shared import Loaded
+from timeline.view import Filters, filter_frame
+
+
+# The caches below are keyed by short strings that name the dataset version and the filters:
+# Streamlit hashes every argument of a cached call on every rerun, and a string is the cheapest
+# thing to hash (the objects themselves are passed with a leading underscore, unhashed).
+def name_of(*parts) -> str:
+    """A short name for a dataset version, filters or both (stable within the server process)."""
+    return f"{hash(parts) & 0xFFFFFFFFFFFF:012x}"
+
+
+@st.cache_resource(max_entries=4)
+def chart_for(_loaded: Loaded, data_name: str, height: int) -> tuple[bytes, str]:
+    """The chart's data for every event as JSON bytes, and a name for it (cached per dataset:
+    the browser gets it once and then only the view of each set of filters)."""
+    from timeline.chart import chart_payload, payload_json
+
+    payload = chart_payload(_loaded.frame, _loaded.dataset, height=height)
+    return payload_json(payload), f"{data_name}-{height}"
+
+
+@st.cache_resource(max_entries=64)
+def view_for(_loaded: Loaded, _filters: Filters, view_name: str) -> bytes:
+    """Which events the filters let through, as the chart's JSON."""
+    from timeline.chart import payload_json, view_payload
+
+    shown = shown_for(_loaded, _filters, view_name)
+    return payload_json(view_payload(shown, len(_loaded.frame)))
+
+
+@st.cache_resource(max_entries=16)
+def shown_for(_loaded: Loaded, _filters: Filters, view_name: str):
+    """The events that pass the filters (cached: switching back to a view costs nothing)."""
+    return filter_frame(_loaded.frame, _filters)
