@@ -20,11 +20,11 @@ from timeline.compare import (
     money_columns,
     summarise_administrations,
 )
+from timeline.i18n import _, category_name
 from timeline.models import CATEGORIES
 from timeline.view import Filters, filter_frame
 
 CHART_KEY = "compare_chart"
-TIMELINE_TAB = "Timeline"  # the label of the reader's first tab (st.tabs key "view")
 FILTER_KEYS = {"US": "f_us", "MX": "f_mx"}  # the sidebar's widget keys in reader.py
 
 
@@ -52,14 +52,14 @@ def on_compare_select() -> None:
         return
     data = points[0].get("customdata")
     admin_id = data[0] if isinstance(data, list) else data
-    loaded, _ = current_data()
+    loaded, _key = current_data()
     if loaded.dataset is None:
         return
     admin = next((a for a in loaded.dataset.administrations if a.id == admin_id), None)
     if admin is None:
         return
     st.session_state[FILTER_KEYS[admin.country]] = [admin.id]
-    st.session_state.view = TIMELINE_TAB
+    st.session_state.view = _("Timeline")  # the label of the reader's first tab (st.tabs key "view")
 
 
 def table_of(summary: pd.DataFrame) -> pd.DataFrame:
@@ -67,19 +67,19 @@ def table_of(summary: pd.DataFrame) -> pd.DataFrame:
     words (its currency in the header) first, then the counts per category and the country."""
     table = pd.DataFrame(
         {
-            "Administration": [
+            _("Administration"): [
                 # Two-digit end years keep the longest name short enough to read whole on a phone.
                 f"{name} {format_years(start, end, short=True)}"
                 for name, start, end in zip(summary["name"], summary["start"], summary["end"], strict=True)
             ],
-            "Events": summary["total"],
+            _("Events"): summary["total"],
         }
     )
     for currency in money_columns(summary):
         table[currency] = [format_amount(v) if v > 0 else "" for v in summary[currency]]
     for category in CATEGORIES:
-        table[category] = summary[category]
-    table["Country"] = summary["country"]
+        table[category_name(category)] = summary[category]
+    table[_("Country")] = summary["country"]
     return table
 
 
@@ -87,21 +87,24 @@ def table_columns(currencies: list[str]) -> dict:
     """Column widths that keep a term's whole name, its events and its money in view on a
     desktop; a phone scrolls sideways to the money and the categories."""
     config = {
-        "Administration": st.column_config.TextColumn(width=236),
-        "Events": st.column_config.NumberColumn(width=56),
-        "Country": st.column_config.TextColumn(width=70),
+        _("Administration"): st.column_config.TextColumn(width=236),
+        _("Events"): st.column_config.NumberColumn(width=56),
+        _("Country"): st.column_config.TextColumn(width=70),
     }
     config.update({c: st.column_config.TextColumn(width=84) for c in currencies})
-    config.update({c: st.column_config.NumberColumn(width="small") for c in CATEGORIES})
+    config.update({category_name(c): st.column_config.NumberColumn(width="small") for c in CATEGORIES})
     return config
 
 
 def render(loaded: Loaded, filters: Filters) -> None:
     """The caption, the chart (a click filters the timeline) and the table of the same numbers."""
     st.caption(
-        "Events per presidential term, by category, and the money they announce (summed per currency). "
-        "An event counts for every term it overlaps. The category, year and search filters apply; the "
-        "administration filters don't, so every term stays in view. Click a bar to show that term on the timeline."
+        _(
+            "Events per presidential term, by category, and the money they announce (summed per currency). "
+            "An event counts for every term it overlaps. The category, year and search filters apply; the "
+            "administration filters don't, so every term stays in view. Click a bar to show that term on the "
+            "timeline."
+        )
     )
     summary = summarise(loaded, filters)
     figure = build_compare_figure(summary, selected=filters.us + filters.mx)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import PAGE_STYLE, current_data, data_dirs
+from app_pages.shared import PAGE_STYLE, current_data, data_dirs, language_switch
 from timeline.details import esc, escape_markdown
 from timeline.errors import DataError
+from timeline.i18n import _
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -24,7 +25,7 @@ def candidate_table(suggestions) -> str:
     for i, c in enumerate(suggestions.candidates, 1):
         a, b = c.phrase_start - c.start, c.phrase_end - c.start
         sentence = esc(c.sentence[:a]) + f"<mark>{esc(c.sentence[a:b])}</mark>" + esc(c.sentence[b:])
-        restates = " <em>(restates the publication date)</em>" if c.restates else ""
+        restates = " <em>(" + esc(_("restates the publication date")) + ")</em>" if c.restates else ""
         rows.append(
             f"<tr><td>{i}</td><td style='white-space:nowrap'>{esc(c.date or '?')}</td><td>{esc(c.precision)}</td>"
             f"<td>{sentence}{restates}</td><td><code>{esc(c.rule)}</code></td></tr>"
@@ -33,40 +34,50 @@ def candidate_table(suggestions) -> str:
         "<style>.tl-cands{border-collapse:collapse;width:100%;font-size:.9rem}"
         ".tl-cands td,.tl-cands th{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;vertical-align:top;"
         "text-align:left}.tl-cands mark{background:#ffe066}</style>"
-        "<table class='tl-cands'><thead><tr><th>#</th><th>Date</th><th>Precision</th><th>Sentence</th>"
-        "<th>Rule</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        "<table class='tl-cands'><thead><tr><th>#</th>"
+        + "".join(f"<th>{esc(h)}</th>" for h in (_("Date"), _("Precision"), _("Sentence"), _("Rule")))
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
     )
 
 
 def render() -> None:
     """Propose dated events from a new article, with YAML ready for data/events.yaml."""
     st.html(PAGE_STYLE)
-    st.title("Propose events from an article")
+    title, switch = st.columns([4, 1], vertical_alignment="center")
+    title.title(_("Propose events from an article"))
+    with switch:
+        language_switch()
     st.caption(
-        "Paste an article or pick a seed. Each sentence with a date expression becomes a candidate, its date "
-        "resolved against the publication date. Keep the ones you want and copy their YAML into data/events.yaml."
+        _(
+            "Paste an article or pick a seed. Each sentence with a date expression becomes a candidate, its date "
+            "resolved against the publication date. Keep the ones you want and copy their YAML into "
+            "data/events.yaml."
+        )
     )
-    _, seeds_dir = data_dirs()
+    _data, seeds_dir = data_dirs()
     known = {}
-    loaded, _ = current_data()
+    loaded, _key = current_data()
     if not loaded.problems:
         known = {s.file: s for s in loaded.dataset.sources.values()}
     seeds = sorted(p.name for p in seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
-    mode = st.radio("Article", ["Pick a seed", "Paste text"], horizontal=True, key="c_mode")
+    modes = {"seed": _("Pick a seed"), "paste": _("Paste text")}
+    mode = st.radio(_("Article"), list(modes), format_func=modes.get, horizontal=True, key="c_mode")
     source_id, url = None, ""
-    if mode == "Pick a seed" and seeds:
-        name = st.selectbox("Seed article", seeds, key="c_seed")
+    if mode == "seed" and seeds:
+        name = st.selectbox(_("Seed article"), seeds, key="c_seed")
         text = (seeds_dir / name).read_text(encoding="utf-8", errors="replace")
         if name in known:
             source_id, url = known[name].id, known[name].url
-        url = st.text_input("Address of the original page (optional)", value=url, key=f"c_url_{name}")
+        url = st.text_input(_("Address of the original page (optional)"), value=url, key=f"c_url_{name}")
     else:
-        text = st.text_area("Article text", height=260, key="c_text", max_chars=1_500_000)
-        url = st.text_input("Address of the original page (optional)", key="c_url")
-    override = st.checkbox("Set the publication date myself", key="c_override")
-    published = st.date_input("Publication date", key="c_published", format="YYYY-MM-DD") if override else None
+        text = st.text_area(_("Article text"), height=260, key="c_text", max_chars=1_500_000)
+        url = st.text_input(_("Address of the original page (optional)"), key="c_url")
+    override = st.checkbox(_("Set the publication date myself"), key="c_override")
+    published = st.date_input(_("Publication date"), key="c_published", format="YYYY-MM-DD") if override else None
     if not text.strip():
-        st.info("Paste an article to see its candidate events.")
+        st.info(_("Paste an article to see its candidate events."))
         return
     try:
         result = suggest_cached(text, published.isoformat() if published else None, url or None, source_id)
@@ -78,35 +89,50 @@ def render() -> None:
         # The text does not say when it was published, but the curated record does.
         curated = loaded.dataset.sources[source_id].published.date
         result = suggest_cached(text, curated.isoformat(), url or None, source_id)
-        st.caption(f"Publication date {curated.isoformat()} taken from data/sources.yaml (not found in the text).")
+        st.caption(
+            _("Publication date {date} taken from data/sources.yaml (not found in the text).").format(
+                date=curated.isoformat()
+            )
+        )
         pub = result.published
     if pub.date:
         st.html(
-            f"<p><b>Published {esc(pub.date.isoformat())}</b> ({esc(pub.kind)}, {esc(pub.confidence)} confidence): "
-            f"“{esc(pub.evidence)}”</p>" + (f"<p style='color:#555'>{esc(pub.note)}</p>" if pub.note else "")
+            "<p><b>"
+            + esc(_("Published {date}").format(date=pub.date.isoformat()))
+            + "</b> ("
+            + esc(_("{kind}, {confidence} confidence").format(kind=pub.kind, confidence=pub.confidence))
+            + f"): “{esc(pub.evidence)}”</p>"
+            + (f"<p style='color:#555'>{esc(pub.note)}</p>" if pub.note else "")
         )
     else:
         st.warning(
-            "No publication date found in the text or the address: relative dates cannot be resolved. "
-            "Set the publication date above."
+            _(
+                "No publication date found in the text or the address: relative dates cannot be resolved. "
+                "Set the publication date above."
+            )
         )
-    st.header(f"{len(result.candidates)} candidates")  # h2 under the page's h1: no level skipped
+    st.header(_("{n} candidates").format(n=len(result.candidates)))  # h2 under the page's h1: no level skipped
     if not result.candidates:
         return
     st.html(candidate_table(result))
     labels = {i: f"#{i} {c.date or '?'} · {c.phrase}" for i, c in enumerate(result.candidates, 1)}
     default = [i for i, c in enumerate(result.candidates, 1) if not c.restates and c.date]
     keep = st.multiselect(
-        "Candidates to keep",
+        _("Candidates to keep"),
         list(labels),
         default=default,
         format_func=labels.get,
         key=f"c_keep_{hash(text)}_{published}",
     )
     snippet = "\n".join(result.candidates[i - 1].yaml.rstrip() for i in keep)
-    st.caption("Paste under `events:` in data/events.yaml, then fill in title, summary, category and actors.")
+    st.caption(
+        _(
+            "Paste under `events:` in data/events.yaml, then fill in title, summary, category and actors, "
+            "and their Spanish under `translations:`."
+        )
+    )
     # Wrapped and as tall as its text: the block never scrolls, so a keyboard reader misses nothing.
-    st.code(snippet or "# nothing kept", language="yaml", wrap_lines=True, height="content")
+    st.code(snippet or "# " + _("nothing kept"), language="yaml", wrap_lines=True, height="content")
 
 
 if __name__ == "__main__":

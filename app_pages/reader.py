@@ -11,11 +11,12 @@ import numpy as np
 import streamlit as st
 
 from app_pages.reader_cache import chart_for, name_of, shown_for, view_for
-from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, show_problems
+from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, language_switch, show_problems
 from app_pages.timeline_chart import forget_chart, panel_focus, preload_plotly, timeline_chart
 from timeline.details import escape_markdown, render_article, render_event
-from timeline.models import CATEGORIES
-from timeline.view import Filters, normalise_years, parse_query, to_query, year_bounds
+from timeline.i18n import _, category_name, current_language
+from timeline.models import CATEGORIES, LANGUAGES
+from timeline.view import Filters, column, normalise_years, parse_query, to_query, year_bounds
 
 WIDGET_KEYS = ("f_us", "f_mx", "f_cat", "f_years", "f_q")
 
@@ -49,6 +50,9 @@ def sync_from_url(dataset, lo: int, hi: int) -> None:
 def sync_to_url(filters: Filters, event: str | None) -> None:
     """Write the view into the URL when it differs (one history entry per real change)."""
     wanted = to_query(filters, event)
+    lang = st.query_params.get("lang")
+    if lang in LANGUAGES:  # chosen with the switch or given in the link: it stays in the address
+        wanted["lang"] = [lang]
     if wanted != current_query():
         st.query_params.from_dict(wanted)
     st.session_state._url = wanted
@@ -74,7 +78,7 @@ def on_chart_select() -> None:
     """A marker, a label or an item of a cluster's list was chosen: the value is the event's
     index in time order."""
     index = (st.session_state.get("chart") or {}).get("select")
-    loaded, _ = current_data()
+    loaded, _key = current_data()
     if loaded.dataset is not None and isinstance(index, int) and 0 <= index < len(loaded.dataset.events):
         select_event(loaded.dataset.events[index].id, reveal=True)
 
@@ -91,21 +95,25 @@ def sidebar_filters(dataset, lo: int, hi: int) -> Filters:
     """The filter widgets; returns the filters they say."""
     us = [a for a in dataset.administrations if a.country == "US"]
     mx = [a for a in dataset.administrations if a.country == "MX"]
-    names = {a.id: f"{a.name} ({a.start.year}–{a.end.year if a.end else 'now'})" for a in dataset.administrations}
+    lang, now = current_language(), _("now")
+    names = {
+        a.id: f"{a.name_in(lang)} ({a.start.year}–{a.end.year if a.end else now})" for a in dataset.administrations
+    }
     if st.session_state.pop("_clear", False):
         st.session_state.update(f_us=[], f_mx=[], f_cat=[], f_years=(lo, hi), f_q="")
     for key, empty in (("f_us", []), ("f_mx", []), ("f_cat", []), ("f_years", (lo, hi)), ("f_q", "")):
         st.session_state.setdefault(key, empty)
     with st.sidebar:
-        st.header("Filters")
-        st.multiselect("US administration", [a.id for a in us], format_func=names.get, key="f_us", placeholder="All")
+        st.header(_("Filters"))
+        every = _("All")
+        st.multiselect(_("US administration"), [a.id for a in us], format_func=names.get, key="f_us", placeholder=every)
         st.multiselect(
-            "Mexican administration", [a.id for a in mx], format_func=names.get, key="f_mx", placeholder="All"
+            _("Mexican administration"), [a.id for a in mx], format_func=names.get, key="f_mx", placeholder=every
         )
-        st.multiselect("Category", list(CATEGORIES), key="f_cat", placeholder="All")
+        st.multiselect(_("Category"), list(CATEGORIES), format_func=category_name, key="f_cat", placeholder=every)
         if lo < hi:
-            st.slider("Years", min_value=lo, max_value=hi, key="f_years")
-        st.text_input("Search titles, summaries and quotes", key="f_q", max_chars=200)
+            st.slider(_("Years"), min_value=lo, max_value=hi, key="f_years")
+        st.text_input(_("Search titles, summaries and quotes"), key="f_q", max_chars=200)
     years = st.session_state.f_years
     filters = Filters(
         us=tuple(st.session_state.f_us),
@@ -118,26 +126,33 @@ def sidebar_filters(dataset, lo: int, hi: int) -> Filters:
     return normalise_years(filters, dataset)
 
 
-def export_later(dataset, fmt: str, ids: tuple[str, ...]):
-    """A callable that builds the export only when its button is clicked."""
+def export_later(dataset, fmt: str, ids: tuple[str, ...], lang: str):
+    """A callable that builds the export (in ``lang``) only when its button is clicked."""
 
     def build() -> str:
         from timeline.export import export_events
+        from timeline.i18n import language
 
-        return export_events(dataset, fmt, [dataset.event(i) for i in ids])
+        with language(lang):  # the click's run may be another thread's
+            return export_events(dataset, fmt, [dataset.event(i) for i in ids])
 
     return build
 
 
 def render() -> None:
     """The timeline: filters, chart, event details with passages, table and exports."""
-    data_dir, _ = data_dirs()
+    data_dir, _seeds = data_dirs()
     st.html(PAGE_STYLE)
     can_draw = preload_plotly()
-    st.title("Border Cooperation Timeline")
+    title, switch = st.columns([4, 1], vertical_alignment="center")
+    title.title(_("Border Cooperation Timeline"))
+    with switch:
+        language_switch()
     st.caption(
-        "US–Mexico border cooperation, event by event, over the administrations in Washington and Mexico City. "
-        "Choose an event to read the sentences it rests on."
+        _(
+            "US–Mexico border cooperation, event by event, over the administrations in Washington and Mexico City. "
+            "Choose an event to read the sentences it rests on."
+        )
     )
     loaded, load_key = current_data()
     if loaded.problems:
@@ -151,9 +166,9 @@ def render() -> None:
     view_name = name_of(load_key, filters)
     shown = shown_for(loaded, filters, view_name)
     with st.sidebar:
-        st.markdown(f"**{len(shown)} of {len(frame)} events**")
+        st.markdown("**" + _("{shown} of {total} events").format(shown=len(shown), total=len(frame)) + "**")
         st.button(
-            "Clear filters", on_click=clear_filters, disabled=filters.is_default(), icon=":material/filter_alt_off:"
+            _("Clear filters"), on_click=clear_filters, disabled=filters.is_default(), icon=":material/filter_alt_off:"
         )
     for notice in st.session_state.get("_notices", []):
         st.warning(escape_markdown(notice), icon=":material/link_off:")
@@ -169,7 +184,7 @@ def render() -> None:
         # Only the open tab is built: the table of every filtered event is not marshalled on a
         # rerun that shows the chart, and the other way round.
         tab_chart, tab_table, tab_admins = st.tabs(
-            ["Timeline", "Table", "Administrations"], key="view", on_change="rerun"
+            [_("Timeline"), _("Table"), _("Administrations")], key="view", on_change="rerun"
         )
         if tab_chart.open and can_draw:
             with tab_chart:
@@ -194,43 +209,46 @@ def show_chart(loaded: Loaded, data_name: str, filters: Filters, view_name: str,
     """The timeline; choosing a marker, a label or an item of a cluster selects the event."""
     if not len(shown):
         forget_chart()
-        st.info("No event matches these filters.")
+        st.info(_("No event matches these filters."))
         return
-    figure, rev = chart_for(loaded, data_name, CHART_HEIGHT)
+    figure, rev = chart_for(loaded, data_name, CHART_HEIGHT, current_language())
     view, view_key = view_for(loaded, filters, view_name), view_name
     index = loaded.dataset.index_of(event_id) if event_id else None
     timeline_chart(figure, rev, view, view_key, index, on_chart_select)
     st.caption(
-        "● day · ■ month · ◆ year: how precisely the date is known. A numbered circle holds several events: "
-        "choose it to list them. Zoom in to see more labels."
+        _(
+            "● day · ■ month · ◆ year: how precisely the date is known. A numbered circle holds several events: "
+            "choose it to list them. Zoom in to see more labels."
+        )
     )
 
 
 def show_table(dataset, shown) -> None:
     """The filtered events as a sortable table (a row selects its event) and the downloads."""
-    table = shown[["date_label", "title", "category", "us", "mx", "sources"]].rename(
-        columns={
-            "date_label": "Date",
-            "title": "Title",
-            "category": "Category",
-            "us": "US administration",
-            "mx": "Mexican administration",
-            "sources": "Sources",
-        }
-    )
+    lang = current_language()
+    headers = {
+        column("date_label", lang): _("Date"),
+        column("title", lang): _("Title"),
+        "category": _("Category"),
+        column("us", lang): _("US administration"),
+        column("mx", lang): _("Mexican administration"),
+        "sources": _("Sources"),
+    }
+    table = shown[list(headers)].rename(columns=headers)
+    table[_("Category")] = table[_("Category")].map(category_name)
     st.session_state._table_ids = shown["id"].tolist()
     st.dataframe(table, key="table", on_select=on_table_select, selection_mode="single-row", hide_index=True)
-    st.caption("Select a row to read the event's sources. Click a column header to sort.")
+    st.caption(_("Select a row to read the event's sources. Click a column header to sort."))
     ids = tuple(shown["id"])
     formats = (
-        ("csv", "CSV", "csv", "text/csv"),
-        ("json", "JSON", "json", "application/json"),
-        ("timelinejs", "TimelineJS JSON", "timelinejs.json", "application/json"),
+        ("csv", _("Download CSV"), "csv", "text/csv"),
+        ("json", _("Download JSON"), "json", "application/json"),
+        ("timelinejs", _("Download TimelineJS JSON"), "timelinejs.json", "application/json"),
     )
     for col, (fmt, label, ext, mime) in zip(st.columns(3), formats, strict=True):
         col.download_button(
-            f"Download {label}",
-            export_later(dataset, fmt, ids),
+            label,
+            export_later(dataset, fmt, ids, current_language()),
             file_name=f"border-timeline.{ext}",
             mime=mime,
             on_click="ignore",
@@ -250,10 +268,14 @@ def key_events(frame) -> None:
         return
     if len(rows) > KEY_EVENTS_SHOWN:
         rows = rows[np.linspace(0, len(rows) - 1, KEY_EVENTS_SHOWN).round().astype(int)]
-    st.markdown("**Start with a key event:**")
-    picked = frame.iloc[rows]
+    st.markdown("**" + _("Start with a key event:") + "**")
+    picked, lang = frame.iloc[rows], current_language()
     for event_id, date, label, title in zip(
-        picked["id"], picked["date_label"], picked["label"], picked["title"], strict=True
+        picked["id"],
+        picked[column("date_label", lang)],
+        picked[column("label", lang)],
+        picked[column("title", lang)],
+        strict=True,
     ):
         st.button(
             f"{date} · {label or title}",
@@ -267,7 +289,7 @@ def key_events(frame) -> None:
 def event_details(dataset, shown, event_id: str | None) -> None:
     """The selected event's passages, the whole articles, and previous/next in time."""
     if not event_id:
-        st.info("Choose an event on the timeline or in the table to read its sources.", icon=":material/touch_app:")
+        st.info(_("Choose an event on the timeline or in the table to read its sources."), icon=":material/touch_app:")
         key_events(shown)
         return
     index = dataset.index_of(event_id)
@@ -280,18 +302,22 @@ def event_details(dataset, shown, event_id: str | None) -> None:
         order, pos = np.arange(len(dataset.events)), index
     prev_id = dataset.events[order[pos - 1]].id if pos > 0 else None
     next_id = dataset.events[order[pos + 1]].id if pos + 1 < len(order) else None
-    steps = (("← Previous event", prev_id, "prev"), ("Next event →", next_id, "next"))
-    for column, (label, target, key) in zip(st.columns(2), steps, strict=True):
-        column.button(label, on_click=select_event, args=(target,), disabled=target is None, key=key, width="stretch")
-    where = f"Event {pos + 1} of {len(order)} in time order"
+    steps = ((_("← Previous event"), prev_id, "prev"), (_("Next event →"), next_id, "next"))
+    for place, (label, target, key) in zip(st.columns(2), steps, strict=True):
+        place.button(label, on_click=select_event, args=(target,), disabled=target is None, key=key, width="stretch")
     if hidden:
-        where += " (hidden by the current filters)"
+        where = _("Event {n} of {total} in time order (hidden by the current filters)")
+    else:
+        where = _("Event {n} of {total} in time order")
+    where = where.format(n=pos + 1, total=len(order))
     event = dataset.event(event_id)
     st.html(render_event(dataset, event, position=where))
     for source_id in dict.fromkeys(x.source for x in event.excerpts):
         source = dataset.sources[source_id]
         article = st.expander(
-            f"Read the whole article: {escape_markdown(source.outlet)}, “{escape_markdown(source.title)}”",
+            _("Read the whole article: {outlet}, “{title}”").format(
+                outlet=escape_markdown(source.outlet), title=escape_markdown(source.title)
+            ),
             icon=":material/article:",
             key=f"article_{source_id}",
             on_change="rerun",

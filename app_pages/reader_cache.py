@@ -21,14 +21,15 @@ def name_of(*parts) -> str:
     return f"{hash(parts) & 0xFFFFFFFFFFFF:012x}"
 
 
-@st.cache_resource(max_entries=4)
-def chart_for(_loaded: Loaded, data_name: str, height: int) -> tuple[bytes, str]:
-    """The chart's data for every event as JSON bytes, and a name for it (cached per dataset:
-    the browser gets it once and then only the view of each set of filters)."""
+@st.cache_resource(max_entries=8)
+def chart_for(_loaded: Loaded, data_name: str, height: int, lang: str) -> tuple[bytes, str]:
+    """The chart's data for every event in ``lang`` as JSON bytes, and a name for it (cached per
+    dataset and language: the browser gets it once and then only the view of each set of
+    filters)."""
     from timeline.chart import chart_payload, payload_json
 
-    payload = chart_payload(_loaded.frame, _loaded.dataset, height=height)
-    return payload_json(payload), f"{data_name}-{height}"
+    payload = chart_payload(_loaded.frame, _loaded.dataset, height=height, lang=lang)
+    return payload_json(payload), f"{data_name}-{height}-{lang}"
 
 
 @st.cache_resource(max_entries=64)

@@ -20,12 +20,13 @@ import streamlit as st
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
 from timeline.details import esc, escape_markdown
 from timeline.errors import DataError, Problem
+from timeline.i18n import LANGUAGE_NAMES, _, current_language, pick_language, use_language
+from timeline.models import LANGUAGES
 from timeline.view import prepare_frame
 from timeline.watch import stat_tree
 
 PAGES_DIR = Path(__file__).resolve().parent
 SEEDS_RESCAN_SECONDS = 5.0  # big seed folders are re-listed at most this often per session
-# A title that fits a phone in one or two lines, and not much of a laptop screen.
 # Readers' runs take turns, one at a time in this process. Python runs one thread at a time
 # anyway (the GIL); when every session's script thread runs at once they only share the core,
 # so a burst of runs all finish late together, and the server's event loop, which sends the
@@ -35,6 +36,7 @@ SEEDS_RESCAN_SECONDS = 5.0  # big seed folders are re-listed at most this often 
 # evenly.
 READER_TURN = threading.Semaphore(1)
 
+# A title that fits a phone in one or two lines, and not much of a laptop screen.
 PAGE_STYLE = (
     "<style>h1{font-size:clamp(1.5rem,5vw,2.1rem)!important;padding:0!important}"
     # Less padding around the page than Streamlit's default, so the chart and the selected
@@ -110,11 +112,45 @@ def current_data() -> tuple[Loaded, tuple]:
 def show_problems(problems: tuple[Problem, ...], data_dir: Path) -> None:
     """The validator's error list, instead of a traceback or a blank page."""
     st.error(
-        f"The data in {escape_markdown(str(data_dir))} did not validate: {len(problems)} problem(s). "
-        "Fix them and the page reloads on its own."
+        _("The data in {folder} did not validate: {n} problem(s). Fix them and the page reloads on its own.").format(
+            folder=escape_markdown(str(data_dir)), n=len(problems)
+        )
     )
     items = "".join(
         f"<li><code>{esc(p.file)}{':' + str(p.line) if p.line else ''}</code> {esc(str(p).split(': ', 1)[-1])}</li>"
         for p in problems
     )
     st.html(f"<ol class='tl-problems' style='line-height:1.6'>{items}</ol>")
+
+
+def choose_language() -> str:
+    """This run's language, made the thread's language: the address's ``lang=`` when it names
+    one we have, else the browser's (``navigator.language``, then ``Accept-Language``)."""
+    try:
+        accept = st.context.headers.get("Accept-Language")
+    except Exception:  # no request behind this run (AppTest): only the address and the locale count
+        accept = None
+    return use_language(pick_language(st.query_params.get("lang"), st.context.locale, accept))
+
+
+def switch_language() -> None:
+    """The reader chose a language: it goes into the address with the rest of the view."""
+    chosen = st.session_state.get("lang_switch")
+    if chosen in LANGUAGES:
+        st.query_params["lang"] = chosen
+        use_language(chosen)
+
+
+def language_switch() -> None:
+    """The visible English / Español switch (it shows the language the page is in)."""
+    lang = current_language()
+    st.session_state.lang_switch = lang
+    st.segmented_control(
+        _("Language"),
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key="lang_switch",
+        on_change=switch_language,
+        label_visibility="collapsed",
+        required=True,
+    )

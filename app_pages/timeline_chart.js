@@ -51,7 +51,6 @@ function setup(root) {
   const plot = make("div", "tl-plot", wrap);
   const labels = make("div", "tl-labels", wrap);
   labels.setAttribute("role", "group");
-  labels.setAttribute("aria-label", "Labelled events");
   const list = make("div", "tl-cluster-list", wrap);
   list.hidden = true;
   list.setAttribute("role", "dialog");
@@ -209,7 +208,7 @@ function traces(state, placed) {
 // lane, and whether it was only planned when reported.
 function hoverOf(state, i) {
   const ev = state.fig.events;
-  const planned = ev.planned[i] ? " · planned" : "";
+  const planned = ev.planned[i] ? ` · ${state.fig.strings.planned}` : "";
   return `${ev.title[i]}<br>${ev.date[i]} · ${state.fig.categories[ev.lane[i]].name}${planned}`;
 }
 
@@ -224,7 +223,7 @@ function clusterTitle(state, c) {
   const first = dates[0];
   const last = dates[dates.length - 1];
   const when = first === last ? first : `${first} – ${last}`;
-  return `${c.members.length} events, ${when}`;
+  return state.fig.strings.cluster.replace("{n}", c.members.length).replace("{when}", when);
 }
 
 function ringPosition(state, placed) {
@@ -473,7 +472,7 @@ function openList(state, clusterIndex, clientX, clientY) {
   const close = make("button", "tl-cluster-close", head);
   close.type = "button";
   close.textContent = "×";
-  close.setAttribute("aria-label", "Close the list");
+  close.setAttribute("aria-label", state.fig.strings.close);
   close.onclick = () => closeList(state);
   list.setAttribute("aria-label", clusterTitle(state, c));
   const ul = make("ul", null, list);
@@ -600,6 +599,8 @@ export default function (component) {
   if (viewKey !== state.viewKey) {
     state.viewKey = viewKey;
     state.fig = viewOf(state.base, payload.view);
+    state.labels.setAttribute("aria-label", state.fig.strings.labels);
+    state.wrap.lang = state.fig.lang;
     state.pos = new Map(state.fig.events.idx.map((idx, i) => [idx, i]));
     const narrow = window.innerWidth < NARROW;
     state.layout = { ...state.fig.layout, dragmode: narrow ? false : "pan" };
@@ -614,7 +615,7 @@ export default function (component) {
     })
     .then(() => performance.mark("tl-drawn"))
     .catch((err) => {
-      state.status.textContent = `The chart could not be drawn: ${err.message || err}`;
+      state.status.textContent = (state.fig?.strings?.failed || "{error}").replace("{error}", err.message || err);
       state.status.className = "tl-error";
       state.wrap.dataset.error = String(err.message || err);
     });

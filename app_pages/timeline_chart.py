@@ -19,6 +19,7 @@ import orjson
 import streamlit as st
 
 from timeline import PROJECT_DIR
+from timeline.i18n import _
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = PROJECT_DIR / "static"
@@ -41,9 +42,14 @@ def preload_plotly() -> bool:
         component()  # makes sure the file is in static/
     except OSError as exc:
         st.error(
-            f"The chart cannot be drawn: Plotly.js could not be copied to {STATIC_DIR} ({exc.strerror}). "
-            f"Make that folder writable by the server, or copy it once: "
-            f"cp {plotly_js_source()} {STATIC_DIR / 'plotly.min.js'}",
+            _(
+                "The chart cannot be drawn: Plotly.js could not be copied to {folder} ({error}). "
+                "Make that folder writable by the server, or copy it once: {command}"
+            ).format(
+                folder=STATIC_DIR,
+                error=exc.strerror,
+                command=f"cp {plotly_js_source()} {STATIC_DIR / 'plotly.min.js'}",
+            ),
             icon=":material/error:",
         )
         return False

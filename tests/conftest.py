@@ -59,6 +59,7 @@ EVENTS = textwrap.dedent(
         excerpts:
           - source: wire-2022
             quote: agreed to spend $1.5 billion on border technology
+        translations: {es: {title: Líderes acuerdan plan fronterizo, summary: Los presidentes acuerdan invertir en tecnología fronteriza.}}
 
       - id: talks-begin
         title: Talks begin
@@ -73,6 +74,7 @@ EVENTS = textwrap.dedent(
         excerpts:
           - source: wire-2022
             quote: The agreement follows talks that began last month
+        translations: {es: {title: Comienzan las conversaciones, summary: Los funcionarios empiezan a dialogar.}}
     """
 )
 
@@ -186,6 +188,8 @@ def write_hostile_dataset(root: Path) -> tuple[Path, Path]:
         "    date_evidence: {source: hostile, phrase: Tuesday, anchor: 2022-07-13}\n"
         "    excerpts:\n"
         f"      - {{source: hostile, quote: {q('agreed ' + XSS + ' to spend money ' + MD)}}}\n"
+        "    translations:\n"
+        f"      es: {{title: {q('Evento ' + XSS + MD)}, label: {q(HOSTILE_LABEL)}, summary: {q('Resumen ' + XSS + MD)}}}\n"
         "  - id: second-event\n"
         f"    title: {q('Second ' + MD)}\n"
         "    summary: Talks.\n"
@@ -198,7 +202,8 @@ def write_hostile_dataset(root: Path) -> tuple[Path, Path]:
         "      anchor: 2022-07-13\n"
         f"      note: {q('Curator ' + XSS + MD)}\n"
         "    excerpts:\n"
-        "      - {source: hostile, quote: Talks began last month}\n",
+        "      - {source: hostile, quote: Talks began last month}\n"
+        f"    translations: {{es: {{title: {q('Segundo ' + MD)}, summary: {q('Conversaciones ' + XSS + MD)}}}}}\n",
         encoding="utf-8",
     )
     return data_dir, seeds_dir

@@ -282,3 +282,119 @@ def test_readers_runs_take_turns_and_the_curators_page_does_not_wait(monkeypatch
     finally:
         later.join()  # the turn is free again for the tests that follow
     assert curator_took < hold
+
+
+# --- the page in Spanish ----------------------------------------------------------------------
+
+
+def english_catalog() -> list[str]:
+    """The English interface strings that read differently in Spanish (a placeholder's message
+    is checked by its longest fixed part)."""
+    from babel.messages.pofile import read_po
+
+    from timeline.i18n import LOCALE_DIR
+
+    with (LOCALE_DIR / "es" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f, locale="es")
+    texts = []
+    for m in catalog:
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        for text in ids:
+            if not text or text in strings:
+                continue
+            part = max(re.split(r"\{[a-z_]*\}", text), key=len).strip(' .,:()“”"')
+            if len(part) >= 4:
+                texts.append(part)
+    return texts
+
+
+def page_words(at: AppTest) -> str:
+    """Everything of ours the page shows: titles, captions, labels, options, buttons, notices, the
+    event panel and the chart's words; not the passages and article texts (always in their own
+    language) nor the data's English-only fields (marked lang='en')."""
+    parts = [t.value for t in (*at.title, *at.header, *at.subheader, *at.caption, *at.markdown)]
+    parts += [e.value for e in (*at.info, *at.warning, *at.error)]
+    parts += [w.label for w in (*at.multiselect, *at.button, *at.slider, *at.text_input, *at.tabs)]
+    parts += [str(o) for w in at.multiselect for o in w.options]
+    for body in (h.proto.body for h in at.get("html")):
+        body = re.sub(r"<style>.*?</style>", "", body, flags=re.S)
+        body = re.sub(r"<(blockquote|div)[^>]*class='tl-(passage|article)'.*?</\1>", "", body, flags=re.S)
+        body = re.sub(r"<span lang='en'>.*?</span>", "", body, flags=re.S)
+        parts.append(re.sub(r"<[^>]+>", " ", body))
+    chart = chart_data(at)
+    if chart and "fig" in chart:
+        fig = chart["fig"]
+        parts += [c["name"] for c in fig["categories"]] + list(fig["strings"].values()) + fig["events"]["date"]
+        parts += [a["text"] for a in fig["layout"]["annotations"]] + [
+            s["label"]["text"] for s in fig["layout"]["shapes"] if "label" in s
+        ]
+        parts += [b["label"] for b in fig["layout"]["xaxis"]["rangeselector"]["buttons"]]
+    return "\n".join(parts)
+
+
+def english_on(at: AppTest) -> list[str]:
+    words = page_words(at)
+    return [t for t in english_catalog() if re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", words)]
+
+
+def test_with_lang_es_no_english_interface_string_appears(monkeypatch, shipped):
+    at = start(monkeypatch, lang="es", event="border-security-memorandum-2013")
+    assert at.title[0].value == "Cronología de la cooperación fronteriza"
+    assert english_on(at) == []
+    # The same check finds English when the page is in English (so it can fail).
+    english = start(monkeypatch, lang="en", event="border-security-memorandum-2013")
+    assert {"Filters", "Clear filters", "About this event"} <= set(english_on(english))
+
+
+def test_spanish_page_every_tab_and_the_empty_states(monkeypatch, shipped):
+    at = start(monkeypatch, lang="es", q="zzzz-nothing", category="bogus")
+    assert any("Se ignoró la categoría desconocida" in w.value for w in at.warning)
+    assert english_on(at) == []
+    at = start(monkeypatch, lang="es")
+    assert "Empiece por un acontecimiento clave:" in page_words(at)
+    for tab in ("Tabla", "Gobiernos"):
+        at.session_state.view = tab
+        at.run()
+        assert not at.exception
+        assert english_on(at) == []
+    table = at.dataframe[0].value if at.dataframe else None
+    assert table is not None and "Gobierno" in table.columns
+
+
+def test_spanish_table_and_details_read_dates_in_spanish(monkeypatch, shipped):
+    at = start(monkeypatch, lang="es", event="border-security-memorandum-2013")
+    panel = next(h.proto.body for h in at.get("html") if "tl-event" in h.proto.body)
+    assert "jul 2013" in panel and "Jul " not in panel
+    assert "<div lang='en'>" in panel  # the passage stays in its article's English, marked so
+    assert "en inglés" in panel
+    assert "Firman memorando" in panel or shipped.event("border-security-memorandum-2013").text_in("es")[0] in panel
+    at.session_state.view = "Tabla"
+    at.run()
+    dates = at.dataframe[0].value["Fecha"].tolist()
+    assert all(not re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", d) for d in dates)
+    assert any(re.fullmatch(r"\d{1,2} [a-z]{3,4}\.? \d{4}", d) for d in dates)
+
+
+def test_the_browser_language_chooses_when_the_address_does_not(monkeypatch, shipped):
+    monkeypatch.setattr("streamlit.runtime.context.ContextProxy.locale", property(lambda self: "es-MX"))
+    at = start(monkeypatch)
+    assert at.title[0].value == "Cronología de la cooperación fronteriza"
+    at = start(monkeypatch, lang="en")
+    assert at.title[0].value == "Border Cooperation Timeline"
+
+
+def test_switching_language_keeps_the_event_and_filters_in_the_address(monkeypatch, shipped):
+    at = start(monkeypatch, event="border-security-memorandum-2013", category="agreement")
+    assert at.title[0].value == "Border Cooperation Timeline"
+    switch = at.button_group(key="lang_switch")
+    switch.set_value("es").run()
+    assert not at.exception
+    assert at.title[0].value == "Cronología de la cooperación fronteriza"
+    assert at.query_params["lang"] == "es"
+    assert at.query_params["event"] == "border-security-memorandum-2013"
+    assert at.query_params["category"] == "agreement"
+    assert at.multiselect(key="f_cat").value == ["agreement"]
+    at.button_group(key="lang_switch").set_value("en").run()
+    assert at.title[0].value == "Border Cooperation Timeline"
+    assert at.query_params["event"] == "border-security-memorandum-2013"

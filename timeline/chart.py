@@ -20,8 +20,10 @@ import numpy as np
 import orjson
 import pandas as pd
 
+from timeline.i18n import N_, _, category_name, language
 from timeline.models import CATEGORIES
 from timeline.validate import Dataset
+from timeline.view import column
 
 WEBGL_THRESHOLD = 1000  # past this many markers the browser draws them with WebGL
 CATEGORY_COLOURS = {
@@ -71,7 +73,7 @@ def default_x_range(frame: pd.DataFrame) -> list[str] | None:
     return [(first - pad).date().isoformat(), (last + pad).date().isoformat()]
 
 
-def band_shapes(dataset: Dataset, today: dt.date | None = None) -> list[dict]:
+def band_shapes(dataset: Dataset, today: dt.date | None = None, lang: str = "en") -> list[dict]:
     """One rectangle per administration, in its country's row, labelled with the president."""
     today = today or dt.date.today()
     shapes = []
@@ -89,17 +91,17 @@ def band_shapes(dataset: Dataset, today: dt.date | None = None) -> list[dict]:
                 "layer": "below",
                 "fillcolor": PARTY_COLOURS.get(admin.party, "#dddddd"),
                 "line": {"width": 1, "color": "white"},
-                "label": {"text": plotly_text(admin.name), "font": {"size": 11, "color": "#222"}},
+                "label": {"text": plotly_text(admin.name_in(lang)), "font": {"size": 11, "color": "#222"}},
                 "name": admin.id,
             }
         )
     return shapes
 
 
-def base_layout(dataset: Dataset, frame: pd.DataFrame, height: int) -> dict:
-    """The layout without events: axes, bands, lane lines and names, range buttons."""
+def base_layout(dataset: Dataset, frame: pd.DataFrame, height: int, lang: str = "en") -> dict:
+    """The layout without events, in ``lang``: axes, bands, lane lines and names, range buttons."""
     lanes = [lane_y(i) for i in range(len(CATEGORIES))]
-    shapes = band_shapes(dataset)
+    shapes = band_shapes(dataset, lang=lang)
     shapes += [
         {
             "type": "line",
@@ -122,7 +124,7 @@ def base_layout(dataset: Dataset, frame: pd.DataFrame, height: int) -> dict:
             "y": y + 0.5,
             "xanchor": "left",
             "yanchor": "top",
-            "text": plotly_text(category),
+            "text": plotly_text(category_name(category, lang)),
             "showarrow": False,
             "font": {"size": 11, "color": CATEGORY_COLOURS[category]},
             "name": f"lane:{category}",
@@ -141,7 +143,7 @@ def base_layout(dataset: Dataset, frame: pd.DataFrame, height: int) -> dict:
             "font": {"size": 11, "color": "#222"},
             "name": f"band:{country}",
         }
-        for country, name in (("US", "US"), ("MX", "MX"))
+        for country, name in (("US", _("US")), ("MX", _("MX")))
     ]
     return {
         "height": height,
@@ -165,9 +167,9 @@ def base_layout(dataset: Dataset, frame: pd.DataFrame, height: int) -> dict:
                 "yanchor": "bottom",
                 "font": {"size": 11},
                 "buttons": [
-                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-                    {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
-                    {"step": "all", "label": "all"},
+                    {"count": 1, "label": _("1y"), "step": "year", "stepmode": "backward"},
+                    {"count": 5, "label": _("5y"), "step": "year", "stepmode": "backward"},
+                    {"step": "all", "label": _("all")},
                 ],
             },
         },
@@ -183,10 +185,25 @@ def base_layout(dataset: Dataset, frame: pd.DataFrame, height: int) -> dict:
     }
 
 
-def chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int = 480) -> dict:
-    """Everything the browser needs to draw the rows of ``frame``: the events as columns, the
-    categories and the layout. The page sends it for all events, once, and then only the view
-    (``view_payload``) for each set of filters."""
+# What the browser writes itself, in the reader's language ({n}, {when}, {error} filled there).
+CHART_STRINGS = {
+    "cluster": N_("{n} events, {when}"),
+    "planned": N_("planned"),
+    "labels": N_("Labelled events"),
+    "close": N_("Close the list"),
+    "failed": N_("The chart could not be drawn: {error}"),
+}
+
+
+def chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int = 480, lang: str = "en") -> dict:
+    """Everything the browser needs to draw the rows of ``frame`` in ``lang``: the events as
+    columns, the categories, the layout and the chart's own words. The page sends it for all
+    events, once, and then only the view (``view_payload``) for each set of filters."""
+    with language(lang):
+        return _chart_payload(frame, dataset, height, lang)
+
+
+def _chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int, lang: str) -> dict:
     lanes = frame["category"].map(lane_of).to_numpy(dtype=np.int8) if len(frame) else np.array([], np.int8)
     # Columns the browser reads for every event; the rare ones (an end, a headline, a planned
     # event) as the positions that have them, so they cost nothing for the others.
@@ -199,19 +216,21 @@ def chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int = 480) -> d
             "x": frame["x_ms"].to_numpy(dtype=np.float64),
             "lane": lanes,
             "precision": frame["precision"].map(PRECISIONS.index).to_numpy(dtype=np.int8),
-            "title": frame["title"].map(plotly_text).tolist(),  # for the hover label, which is HTML
-            "date": frame["date_label"].tolist(),
-            "label": frame["label"].tolist(),
+            "title": frame[column("title", lang)].map(plotly_text).tolist(),  # for the hover label: HTML
+            "date": frame[column("date_label", lang)].tolist(),
+            "label": frame[column("label", lang)].tolist(),
         },
         "sparse": {
             "end": {"at": has_end, "value": ends[has_end]},
             "headline": np.flatnonzero(frame["headline"].to_numpy()),
             "planned": np.flatnonzero(frame["planned"].to_numpy()),
         },
-        "categories": [{"name": c, "colour": CATEGORY_COLOURS[c]} for c in CATEGORIES],
+        "categories": [{"name": category_name(c, lang), "colour": CATEGORY_COLOURS[c]} for c in CATEGORIES],
+        "strings": {key: _(text) for key, text in CHART_STRINGS.items()},
+        "lang": lang,
         "lanes": [lane_y(i) for i in range(len(CATEGORIES))],
         "webgl": len(frame) > WEBGL_THRESHOLD,
-        "layout": base_layout(dataset, frame, height),
+        "layout": base_layout(dataset, frame, height, lang),
     }
 
 

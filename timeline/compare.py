@@ -18,12 +18,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.chart import CATEGORY_COLOURS, plotly_text
+from timeline.i18n import N_, _, category_name, current_language, ngettext
+from timeline.i18n import format_amount as format_amount
+from timeline.i18n import format_money as format_money
 from timeline.models import CATEGORIES, Administration, Event
 from timeline.validate import Dataset
 
-COUNTRIES = (("US", "United States"), ("MX", "Mexico"))
+COUNTRIES = (("US", N_("United States")), ("MX", N_("Mexico")))
 PREFERRED_CURRENCIES = ("USD", "MXN")  # first in the table, in this order; others follow alphabetically
-SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # The number and the money after each bar ("23 · USD 4.9 billion") are written in the right
 # margin, beyond the longest bar. On a phone that strip is also where a swipe scrolls the page:
 # Plotly keeps the touches that start on its plot area for itself.
@@ -41,7 +43,7 @@ SUMMARY_FIXED = ("country", "id", "name", "start", "end", *CATEGORIES, "total")
 
 def order_administrations(dataset: Dataset) -> list[Administration]:
     """US terms then Mexican terms, each by start date."""
-    rank = {country: i for i, (country, _) in enumerate(COUNTRIES)}
+    rank = {country: i for i, (country, _name) in enumerate(COUNTRIES)}
     return sorted(dataset.administrations, key=lambda a: (rank.get(a.country, len(rank)), a.start, a.id))
 
 
@@ -59,22 +61,9 @@ def format_years(start: dt.date, end: dt.date | None, short: bool = False) -> st
     """A term's years, e.g. "2009–2017" ("2009–17" when ``short``), or "2025–now" for the
     incumbent."""
     if end is None:
-        return f"{start.year}–now"
+        return f"{start.year}–" + _("now")
     last = f"{end.year % 100:02d}" if short and end.year // 100 == start.year // 100 else str(end.year)
     return f"{start.year}–{last}"
-
-
-def format_amount(value: float) -> str:
-    """An amount as people say it: "1.5 billion", "250 million", "12,000"."""
-    for scale, word in SCALES:
-        if value >= scale:
-            return f"{f'{value / scale:.1f}'.removesuffix('.0')} {word}"
-    return f"{value:,.0f}"
-
-
-def format_money(value: float, currency: str) -> str:
-    """An amount with its currency: "USD 1.5 billion", "MXN 250 million", "USD 12,000"."""
-    return f"{currency} {format_amount(value)}"
 
 
 def describe_money(row: Mapping, currencies: Sequence[str]) -> str:
@@ -116,7 +105,7 @@ def summarise_administrations(dataset: Dataset, events: Iterable[Event] | None =
         {
             "country": [a.country for a in admins],
             "id": ids,
-            "name": [a.name for a in admins],
+            "name": [a.name_in(current_language()) for a in admins],
             "start": [a.start for a in admins],
             "end": [a.end for a in admins],
         }
@@ -136,21 +125,23 @@ def hover_text(row: Mapping, category: str | None, currencies: Sequence[str]) ->
     """What a bar shows under the pointer (escaped once, for Plotly)."""
     head = f"<b>{plotly_text(row['name'])}</b> ({format_years(row['start'], row['end'])})"
     lines = [head]
+    total = ngettext("{n} event", "{n} events", row["total"]).format(n=row["total"])
     if category is not None:
-        lines.append(f"{plotly_text(category)}: {row[category]} of {row['total']} events")
+        count = _("{category}: {n} of {total}").format(category=category_name(category), n=row[category], total=total)
+        lines.append(plotly_text(count))
     else:
-        lines.append(f"{row['total']} events")
+        lines.append(plotly_text(total))
     money = describe_money(row, currencies)
     if money:
-        lines.append(plotly_text(money) + " announced")
-    lines.append("Click to show this term on the timeline")
+        lines.append(plotly_text(_("{money} announced").format(money=money)))
+    lines.append(plotly_text(_("Click to show this term on the timeline")))
     return "<br>".join(lines)
 
 
 def describe_total(row: Mapping, currencies: Sequence[str]) -> str:
     """What follows a bar: its number of events and the money announced (escaped for Plotly)."""
     if row["total"] == 0:
-        return "no events"
+        return plotly_text(_("no events"))
     # One currency a line: the text must fit the right margin.
     money = "<br>".join(plotly_text(format_money(row[c], c)) for c in currencies if row[c] > 0)
     return f"<b>{row['total']}</b>" + (f"  ·  {money}" if money else "")
@@ -163,7 +154,7 @@ def category_key() -> str:
     margin: on a phone it would take one line per category and run over the first panel.
     """
     return "<br>".join(
-        KEY_GAP.join(f"<span style='color:{CATEGORY_COLOURS[c]}'>■</span> {plotly_text(c)}" for c in row)
+        KEY_GAP.join(f"<span style='color:{CATEGORY_COLOURS[c]}'>■</span> {plotly_text(category_name(c))}" for c in row)
         for row in KEY_ROWS
     )
 
@@ -246,7 +237,7 @@ def _panel_notes(rows: list[dict], row: int, selected: set[str]) -> tuple[list[d
             text
             | {
                 "name": f"name:{r['id']}",
-                "text": name + ("  ✓ filtered" if is_chosen else ""),
+                "text": name + ("  " + plotly_text(_("✓ filtered")) if is_chosen else ""),
                 "x": 0,
                 "y": y + BAR_WIDTH / 2 + 0.04,
                 "yanchor": "bottom",
@@ -335,7 +326,7 @@ def build_compare_figure(summary: pd.DataFrame, selected: Sequence[str] = ()) ->
     for row, ((title, rows), domain) in enumerate(zip(panels, panel_domains(slots), strict=True), start=1):
         traces += _panel_traces(rows, row, chosen, x_max)
         annotations, shapes = _panel_notes(rows, row, chosen)
-        layout["annotations"] += [_title(title, domain[1]), *annotations]
+        layout["annotations"] += [_title(_(title), domain[1]), *annotations]
         layout["shapes"] += shapes
         layout |= _axes(row, domain, len(rows), x_max)
     if panels:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from timeline.dates import format_partial_date
+from timeline.i18n import N_, _, category_name, current_language, format_date, format_money
 from timeline.models import Event
 from timeline.sources import Article, Span
 from timeline.validate import Dataset
@@ -77,22 +77,36 @@ def describe_derivation(dataset: Dataset, event: Event) -> str:
     ev = event.date_evidence
     source = dataset.sources[ev.source]
     derivation = dataset.derivations.get(event.id)
-    base = (
-        f"“{esc(ev.phrase)}” in {esc(source.outlet)} ({esc(source.title)}), "
-        f"resolved against {esc(ev.anchor.isoformat())}, the article's publication date"
+    base = _("“{phrase}” in {outlet} ({title}), resolved against {anchor}, the article's publication date").format(
+        phrase=f"<span lang='{esc(source.language)}'>{esc(ev.phrase)}</span>",
+        outlet=esc(source.outlet),
+        title=f"<span lang='{esc(source.language)}'>{esc(source.title)}</span>",
+        anchor=esc(ev.anchor.isoformat()),
     )
     if derivation and derivation.status == "auto":
-        return f"Derived automatically: {base}."
-    note = f" Curator's note: {esc(ev.note)}" if ev.note else ""
-    return f"Set by the curator (manual): {base}.{note}"
+        return _("Derived automatically: {how}.").format(how=base)
+    note = " " + _("Curator's note: {note}").format(note=f"<span lang='en'>{esc(ev.note)}</span>") if ev.note else ""
+    return _("Set by the curator (manual): {how}.").format(how=base) + note
 
 
-def _amount(value: float, currency: str) -> str:
-    if value >= 1e9:
-        return f"{currency} {value / 1e9:,.1f} billion".replace(".0 ", " ")
-    if value >= 1e6:
-        return f"{currency} {value / 1e6:,.1f} million".replace(".0 ", " ")
-    return f"{currency} {value:,.0f}"
+LANGUAGE_NAMES_HERE = {"en": N_("in English"), "es": N_("in Spanish")}  # a source's, in the reader's words
+
+
+def _citation(source) -> str:
+    """Outlet, title (in the article's language), publication date and, when it is not the
+    page's, the article's language."""
+    published = _("published {date}").format(date=format_date(source.published.date))
+    return (
+        f"<span lang='{esc(source.language)}'>{esc(source.outlet)}, “{esc(source.title)}”</span>, "
+        f"{esc(published)}{_language_note(source)}"
+    )
+
+
+def _language_note(source) -> str:
+    """A source's language, named when it is not the page's (a passage is never translated)."""
+    if source.language == current_language():
+        return ""
+    return f" · <span class='tl-chip tl-lang'>{esc(_(LANGUAGE_NAMES_HERE[source.language]))}</span>"
 
 
 def render_passage(dataset: Dataset, passage) -> str:
@@ -105,12 +119,16 @@ def render_passage(dataset: Dataset, passage) -> str:
     body = mark_spans(article.text[para.start : para.end], [local])
     href = safe_href(source.url)
     link = (
-        f"<a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>original page</a>" if href else "no link"
+        f"<a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>" + esc(_("original page")) + "</a>"
+        if href
+        else esc(_("no link"))
     )
+    # The passage in its article's language, and marked with it (lang=) for screen readers,
+    # hyphenation and translation tools.
     return (
-        f"<blockquote class='tl-passage' data-source='{esc(source.id)}'>{body}"
-        f"<footer class='tl-cite'>{esc(source.outlet)}, “{esc(source.title)}”, published "
-        f"{esc(source.published.date.isoformat())} · {link}</footer></blockquote>"
+        f"<blockquote class='tl-passage' data-source='{esc(source.id)}'>"
+        f"<div lang='{esc(source.language)}'>{body}</div>"
+        f"<footer class='tl-cite'>{_citation(source)} · {link}</footer></blockquote>"
     )
 
 
@@ -118,40 +136,58 @@ def render_event(dataset: Dataset, event: Event, position: str = "") -> str:
     """The event's details: its title and date, then each source passage inside its paragraph
     with the quoted words in <mark> (what the reader came for, first), then the summary and how
     the date is known, the administrations, actors and amounts. ``position`` is a line such as
-    "Event 3 of 33 in time order"."""
-    date = format_partial_date(event.date) + (f" – {format_partial_date(event.end)}" if event.end else "")
-    us = ", ".join(dataset.administration(a).name for a in dataset.us_admins.get(event.id, []))
-    mx = ", ".join(dataset.administration(a).name for a in dataset.mx_admins.get(event.id, []))
+    "Event 3 of 33 in time order"; everything of ours is in the current language, every
+    passage in its article's."""
+    lang = current_language()
+    date = format_date(event.date) + (f" – {format_date(event.end)}" if event.end else "")
+    us = ", ".join(dataset.administration(a).name_in(lang) for a in dataset.us_admins.get(event.id, []))
+    mx = ", ".join(dataset.administration(a).name_in(lang) for a in dataset.mx_admins.get(event.id, []))
+    title, _label, summary = event.text_in(lang)
+    precision = _("precision: {precision}").format(precision=_(PRECISION_NAMES[event.date.precision]))
     rows = [
-        ("Date", f"{esc(date)} <span class='tl-chip'>precision: {esc(event.date.precision)}</span>"),
-        ("How the date is known", describe_derivation(dataset, event)),
-        ("US administration", esc(us or "—")),
-        ("Mexican administration", esc(mx or "—")),
-        ("Actors", esc(", ".join(event.actors))),
+        (_("Date"), f"{esc(date)} <span class='tl-chip'>{esc(precision)}</span>"),
+        (_("How the date is known"), describe_derivation(dataset, event)),
+        (_("US administration"), esc(us or "—")),
+        (_("Mexican administration"), esc(mx or "—")),
+        (_("Actors"), f"<span lang='en'>{esc(', '.join(event.actors))}</span>"),  # names, as the data writes them
     ]
     if event.amounts:
         rows.append(
-            ("Amounts", "<br>".join(f"{esc(_amount(a.value, a.currency))}: {esc(a.what)}" for a in event.amounts))
+            (
+                _("Amounts"),
+                "<br>".join(
+                    f"{esc(format_money(a.value, a.currency))}: <span lang='en'>{esc(a.what)}</span>"
+                    for a in event.amounts
+                ),
+            )
         )
     planned = getattr(event, "status", "reported") == "planned"
-    status = "<span class='tl-chip tl-planned'>planned: scheduled when reported, not yet done</span>" if planned else ""
+    status = (
+        "<span class='tl-chip tl-planned'>" + esc(_("planned: scheduled when reported, not yet done")) + "</span>"
+        if planned
+        else ""
+    )
     passages = dataset.passages.get(event.id, [])
     parts = [
         STYLE,
-        f"<article class='tl-event' data-event-id='{esc(event.id)}' aria-label='Selected event'>",
-        f"<h2>{esc(event.title)}</h2>",
-        f"<div class='tl-meta'><span class='tl-chip'>{esc(event.category)}</span>{status}{esc(date)}"
+        f"<article class='tl-event' lang='{esc(lang)}' data-event-id='{esc(event.id)}' "
+        "aria-label='" + esc(_("Selected event")) + "'>",
+        f"<h2>{esc(title)}</h2>",
+        f"<div class='tl-meta'><span class='tl-chip'>{esc(category_name(event.category))}</span>{status}{esc(date)}"
         + (f" · {esc(position)}" if position else "")
         + "</div>",
-        f"<h3>Source passages ({len(passages)})</h3>",
+        "<h3>" + esc(_("Source passages ({n})").format(n=len(passages))) + "</h3>",
         *(render_passage(dataset, passage) for passage in passages),
-        "<h3>About this event</h3>",
-        f"<p>{esc(event.summary)}</p>",
-        "<dl class='tl-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>",
-        "<p class='tl-back-p'><a class='tl-back' href='#tl-chart'>↑ Back to the timeline</a></p>",
+        "<h3>" + esc(_("About this event")) + "</h3>",
+        f"<p>{esc(summary)}</p>",
+        "<dl class='tl-dl'>" + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>",
+        "<p class='tl-back-p'><a class='tl-back' href='#tl-chart'>" + esc(_("↑ Back to the timeline")) + "</a></p>",
         "</article>",
     ]
     return "".join(parts)
+
+
+PRECISION_NAMES = {"day": N_("day"), "month": N_("month"), "year": N_("year")}
 
 
 def cited_spans(dataset: Dataset, source_id: str) -> list[Span]:
@@ -165,12 +201,15 @@ def render_article(dataset: Dataset, source_id: str, article: Article | None = N
     source = dataset.sources[source_id]
     article = article or dataset.articles[source_id]
     href = safe_href(source.url)
-    link = f" · <a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>original page</a>" if href else ""
+    link = (
+        f" · <a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>" + esc(_("original page")) + "</a>"
+        if href
+        else ""
+    )
     return (
-        f"{STYLE}<div class='tl-cite'>{esc(source.outlet)}, “{esc(source.title)}”, published "
-        f"{esc(source.published.date.isoformat())}{link}</div>"
+        f"{STYLE}<div class='tl-cite'>{_citation(source)}{link}</div>"
         # A scrolling box: focusable, so a keyboard can scroll it, and named for a screen reader.
-        f"<div class='tl-article' data-source='{esc(source_id)}' tabindex='0' role='region' "
-        f"aria-label='Whole article: {esc(source.title)}'>"
+        + f"<div class='tl-article' lang='{esc(source.language)}' data-source='{esc(source_id)}' tabindex='0' "
+        "role='region' aria-label='" + esc(_("Whole article: {title}").format(title=source.title)) + "'>"
         f"{mark_spans(article.text, cited_spans(dataset, source_id))}</div>"
     )

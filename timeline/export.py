@@ -1,4 +1,8 @@
-"""Exports of the events: CSV, JSON and TimelineJS3 JSON, each with administrations and citations."""
+"""Exports of the events: CSV, JSON and TimelineJS3 JSON, each with administrations and citations.
+
+CSV and JSON carry every language (``title`` and ``title_es``, ``summary`` and ``summary_es``,
+...; column names stay the same whatever the reader's language, so a script that reads them
+keeps working); TimelineJS JSON is a story for readers, in the current language."""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ import io
 import json
 from collections.abc import Iterable
 
-from timeline.dates import format_partial_date
-from timeline.models import Event
+from timeline.i18n import _, category_name, current_language, format_date
+from timeline.models import TRANSLATED, Event
 from timeline.validate import Dataset
 
 FORMATS = ("csv", "json", "timelinejs")
@@ -19,8 +23,12 @@ CSV_COLUMNS = (
     "end",
     "precision",
     "title",
+    *(f"title_{lang}" for lang in TRANSLATED),
+    "label",
+    *(f"label_{lang}" for lang in TRANSLATED),
     "category",
     "summary",
+    *(f"summary_{lang}" for lang in TRANSLATED),
     "actors",
     "amounts",
     "us_administrations",
@@ -55,7 +63,7 @@ def event_record(dataset: Dataset, event: Event) -> dict:
     data.update(
         {
             "precision": event.date.precision,
-            "date_label": format_partial_date(event.date),
+            "date_label": format_date(event.date),
             "date_derivation": derivation.status if derivation else None,
             "us_administrations": [dataset.administration(a).name for a in dataset.us_admins.get(event.id, [])],
             "mx_administrations": [dataset.administration(a).name for a in dataset.mx_admins.get(event.id, [])],
@@ -86,8 +94,14 @@ def export_csv(dataset: Dataset, events: Iterable[Event] | None = None) -> str:
                 "end": r["end"] or "",
                 "precision": r["precision"],
                 "title": r["title"],
+                "label": r["label"] or "",
                 "category": r["category"],
                 "summary": r["summary"],
+                **{
+                    f"{field}_{lang}": (r["translations"].get(lang) or {}).get(field) or ""
+                    for lang in TRANSLATED
+                    for field in ("title", "label", "summary")
+                },
                 "actors": "; ".join(r["actors"]),
                 "amounts": "; ".join(f"{a['value']:.0f} {a['currency']} ({a['what']})" for a in r["amounts"]),
                 "us_administrations": "; ".join(r["us_administrations"]),
@@ -120,9 +134,10 @@ def export_timelinejs(dataset: Dataset, events: Iterable[Event] | None = None) -
 
     TimelineJS renders headline and text as HTML, so every string is escaped here.
     """
-    slides = []
+    slides, lang = [], current_language()
     for event in dataset.events if events is None else events:
         r = event_record(dataset, event)
+        title, _label, summary = event.text_in(lang)
         cites = "".join(
             f'<blockquote>{html.escape(c["quote"])}</blockquote><p>— <a href="{html.escape(c["url"])}">'
             f"{html.escape(c['outlet'])}, {html.escape(c['title'])}</a> ({c['published']})</p>"
@@ -132,8 +147,8 @@ def export_timelinejs(dataset: Dataset, events: Iterable[Event] | None = None) -
             "unique_id": event.id,
             "start_date": _tl_date(event.date),
             "display_date": r["date_label"],
-            "text": {"headline": html.escape(event.title), "text": f"<p>{html.escape(event.summary)}</p>{cites}"},
-            "group": event.category,
+            "text": {"headline": html.escape(title), "text": f"<p>{html.escape(summary)}</p>{cites}"},
+            "group": category_name(event.category),
         }
         if event.end:
             slide["end_date"] = _tl_date(event.end)
@@ -142,7 +157,7 @@ def export_timelinejs(dataset: Dataset, events: Iterable[Event] | None = None) -
     for admin in dataset.administrations:
         era = {
             "start_date": {"year": admin.start.year, "month": admin.start.month, "day": admin.start.day},
-            "text": {"headline": html.escape(f"{admin.country}: {admin.name}")},
+            "text": {"headline": html.escape(f"{admin.country}: {admin.name_in(lang)}")},
         }
         if admin.end:
             era["end_date"] = {"year": admin.end.year, "month": admin.end.month, "day": admin.end.day}
@@ -152,8 +167,8 @@ def export_timelinejs(dataset: Dataset, events: Iterable[Event] | None = None) -
     doc = {
         "title": {
             "text": {
-                "headline": "US–Mexico border cooperation",
-                "text": "Every event linked to the sentences that report it.",
+                "headline": html.escape(_("US–Mexico border cooperation")),
+                "text": html.escape(_("Every event linked to the sentences that report it.")),
             }
         },
         "events": slides,

@@ -24,6 +24,10 @@ CATEGORIES = ("agreement", "funding", "enforcement", "migration-pathways", "dipl
 COUNTRIES = ("US", "MX")
 STATUSES = ("reported", "planned")  # planned: the article reports something scheduled, not yet done
 LABEL_MAX_CHARS = 40  # a chart label is read at a glance
+# The languages of the page and of the events. The data is written in the first; every event
+# and administration also carries its words in each of the others (``translations``).
+LANGUAGES = ("en", "es")
+TRANSLATED = LANGUAGES[1:]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Bidirectional overrides and isolates can make text read differently from what it is.
@@ -114,6 +118,20 @@ class Source(Strict):
     outlet: Line
     url: Url
     published: Published
+    language: Literal[LANGUAGES] = "en"  # type: ignore[valid-type]  # the article's: its dates are read in it
+
+
+def _require_translations(value: dict, what: str) -> dict:
+    missing = [lang for lang in TRANSLATED if lang not in value]
+    if missing:
+        raise ValueError(f"no {', '.join(missing)} translation; add translations: {{{missing[0]}: {{{what}}}}}")
+    return value
+
+
+class AdministrationText(Strict):
+    """An administration's name in another language."""
+
+    name: Line
 
 
 class Administration(Strict):
@@ -123,6 +141,19 @@ class Administration(Strict):
     party: Line
     start: Day
     end: Day | None = None
+    translations: dict[Literal[TRANSLATED], AdministrationText] = Field(  # type: ignore[valid-type]
+        default_factory=dict, validate_default=True
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _translated(cls, value: dict) -> dict:
+        return _require_translations(value, "name: ...")
+
+    def name_in(self, lang: str) -> str:
+        """The name in ``lang`` (the data's own for its first language)."""
+        text = self.translations.get(lang)
+        return text.name if text else self.name
 
     def covers(self, first: dt.date, last: dt.date) -> bool:
         """True when the term overlaps the days first..last (inclusive)."""
@@ -147,6 +178,14 @@ class Excerpt(Strict):
     quote: Annotated[str, AfterValidator(_check_line)]
 
 
+class EventText(Strict):
+    """An event's words in another language: our own writing, like the English."""
+
+    title: Line
+    label: Label | None = None
+    summary: Text = Field(min_length=1)
+
+
 class Event(Strict):
     id: Slug
     title: Line
@@ -162,6 +201,28 @@ class Event(Strict):
     end: DateValue | None = None
     date_evidence: DateEvidence
     excerpts: list[Excerpt] = Field(min_length=1)
+    translations: dict[Literal[TRANSLATED], EventText] = Field(  # type: ignore[valid-type]
+        default_factory=dict, validate_default=True
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _translated(cls, value: dict, info: ValidationInfo) -> dict:
+        labelled = info.data.get("label") is not None
+        _require_translations(value, "title: ..., summary: ..." + (", label: ..." if labelled else ""))
+        for lang, text in value.items():
+            if labelled and text.label is None:
+                raise ValueError(f"{lang}: no label; the event has one, so give its translation one too")
+            if text.label is not None and not labelled:
+                raise ValueError(f"{lang}: a label, but the event has none; add the English label too, or remove this")
+        return value
+
+    def text_in(self, lang: str) -> tuple[str, str | None, str]:
+        """Title, label and summary in ``lang`` (the data's own for its first language)."""
+        text = self.translations.get(lang)
+        if text is None:
+            return self.title, self.label, self.summary
+        return text.title, text.label, text.summary
 
     @field_validator("label")
     @classmethod

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from timeline.dates import format_partial_date
-from timeline.models import CATEGORIES
+from timeline.i18n import N_, _, format_date
+from timeline.models import CATEGORIES, LANGUAGES
 from timeline.validate import Dataset
 
 MAX_QUERY_CHARS = 200
@@ -56,18 +56,19 @@ def parse_query(params: Mapping[str, Sequence[str]], dataset: Dataset) -> ViewSt
         "MX": {a.id for a in dataset.administrations if a.country == "MX"},
     }
 
-    def pick(key: str, allowed: set[str] | Sequence[str], what: str) -> tuple[str, ...]:
+    def pick(key: str, allowed: set[str] | Sequence[str], notice: str) -> tuple[str, ...]:
         kept = []
         for value in params.get(key, []):
             if value in allowed:
                 if value not in kept:
                     kept.append(value)
             else:
-                state.notices.append(f'Ignored unknown {what} "{value}" in the link ({key}=).')
+                state.notices.append(_(notice).format(value=value, key=key))
         return tuple(kept)
 
-    us, mx = pick("us", known["US"], "US administration"), pick("mx", known["MX"], "Mexican administration")
-    category = pick("category", CATEGORIES, "category")
+    us = pick("us", known["US"], N_('Ignored unknown US administration "{value}" in the link ({key}=).'))
+    mx = pick("mx", known["MX"], N_('Ignored unknown Mexican administration "{value}" in the link ({key}=).'))
+    category = pick("category", CATEGORIES, N_('Ignored unknown category "{value}" in the link ({key}=).'))
     lo, hi = year_bounds(dataset)
     years = {}
     for key in ("from", "to"):
@@ -78,13 +79,16 @@ def parse_query(params: Mapping[str, Sequence[str]], dataset: Dataset) -> ViewSt
         if raw.isdigit() and len(raw) == 4:
             years[key] = min(max(int(raw), lo), hi)
         else:
-            state.notices.append(f'Ignored "{raw}" for {key}=: give a year such as {lo}.')
+            notice = _('Ignored "{raw}" for {key}=: give a year such as {lo}.')
+            state.notices.append(notice.format(raw=raw, key=key, lo=lo))
     if "from" in years and "to" in years and years["from"] > years["to"]:
-        state.notices.append(f"Swapped the years: from={years['from']} is after to={years['to']}.")
+        state.notices.append(
+            _("Swapped the years: from={start} is after to={end}.").format(start=years["from"], end=years["to"])
+        )
         years["from"], years["to"] = years["to"], years["from"]
     q = " ".join(params.get("q", [])).strip()
     if len(q) > MAX_QUERY_CHARS:
-        state.notices.append(f"Shortened the search text to {MAX_QUERY_CHARS} characters.")
+        state.notices.append(_("Shortened the search text to {n} characters.").format(n=MAX_QUERY_CHARS))
         q = q[:MAX_QUERY_CHARS]
     state.filters = Filters(us, mx, category, years.get("from"), years.get("to"), q)
     events = params.get("event", [])
@@ -92,7 +96,7 @@ def parse_query(params: Mapping[str, Sequence[str]], dataset: Dataset) -> ViewSt
         if dataset.event(events[-1]) is not None:
             state.event = events[-1]
         else:
-            state.notices.append(f'No event "{events[-1]}" in this timeline; showing all events.')
+            state.notices.append(_('No event "{id}" in this timeline; showing all events.').format(id=events[-1]))
     return state
 
 
@@ -128,6 +132,20 @@ def _midpoint(event) -> pd.Timestamp:
     return pd.Timestamp(first) + (pd.Timestamp(last) - pd.Timestamp(first)) / 2
 
 
+TEXT_COLUMNS = ("title", "label", "date_label", "us", "mx")  # one of each per language
+
+
+def column(name: str, lang: str) -> str:
+    """The frame's column of ``name`` in ``lang``: ``title`` in English, ``title_es`` in Spanish."""
+    return name if lang == LANGUAGES[0] else f"{name}_{lang}"
+
+
+def date_label(event, lang: str) -> str:
+    """An event's date (and end) at its precision, in ``lang``."""
+    label = format_date(event.date, lang)
+    return f"{label} – {format_date(event.end, lang)}" if event.end else label
+
+
 def prepare_frame(dataset: Dataset) -> pd.DataFrame:
     """One row an event with everything filtering, the chart and the table need."""
     admin_bit = {a.id: 1 << i for i, a in enumerate(dataset.administrations)}
@@ -139,12 +157,9 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
             {
                 "idx": index,
                 "id": event.id,
-                "title": event.title,
                 "category": event.category,
                 "precision": event.date.precision,
                 "date": str(event.date),
-                "date_label": format_partial_date(event.date)
-                + (f" – {format_partial_date(event.end)}" if event.end else ""),
                 "x": _midpoint(event),
                 "first": pd.Timestamp(event.first_day()),
                 "last": pd.Timestamp(event.last_day()),
@@ -153,23 +168,32 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
                 "year_last": event.last_day().year,
                 "us_mask": sum(admin_bit[a] for a in us),
                 "mx_mask": sum(admin_bit[a] for a in mx),
-                "us": ", ".join(dataset.administration(a).name for a in us),
-                "mx": ", ".join(dataset.administration(a).name for a in mx),
                 "sources": "; ".join(dict.fromkeys(dataset.sources[x.source].outlet for x in event.excerpts)),
-                "search": " ".join([event.title, event.summary, quotes, " ".join(event.actors)]).casefold(),
-                "label": getattr(event, "label", None) or "",
+                # A search finds an event by its words in either language.
+                "search": " ".join(
+                    [*(w for lang in LANGUAGES for w in event.text_in(lang) if w), quotes, " ".join(event.actors)]
+                ).casefold(),
                 "headline": bool(getattr(event, "headline", False)),
                 "planned": getattr(event, "status", "reported") == "planned",
             }
         )
+        for lang in LANGUAGES:  # what the reader reads, in each language
+            title, label, _summary = event.text_in(lang)
+            rows[-1].update(
+                {
+                    column("title", lang): title,
+                    column("label", lang): label or "",
+                    column("date_label", lang): date_label(event, lang),
+                    column("us", lang): ", ".join(dataset.administration(a).name_in(lang) for a in us),
+                    column("mx", lang): ", ".join(dataset.administration(a).name_in(lang) for a in mx),
+                }
+            )
     columns = [
         "idx",
         "id",
-        "title",
         "category",
         "precision",
         "date",
-        "date_label",
         "x",
         "first",
         "last",
@@ -178,13 +202,11 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
         "year_last",
         "us_mask",
         "mx_mask",
-        "us",
-        "mx",
         "sources",
         "search",
-        "label",
         "headline",
         "planned",
+        *(column(name, lang) for lang in LANGUAGES for name in TEXT_COLUMNS),
     ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["idx"] = frame["idx"].astype("int32")
