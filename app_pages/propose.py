@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import PAGE_STYLE, current_data, data_dirs, language_switch
+from app_pages.shared import current_data, data_dirs, language_switch, page_head
 from timeline.details import esc, escape_markdown
 from timeline.errors import DataError
-from timeline.i18n import _
+from timeline.i18n import CONFIDENCES, EVIDENCE_KINDS, PRECISION_NAMES, _, name_of
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -20,15 +20,17 @@ def suggest_cached(text: str, published: str | None, url: str | None, source: st
 
 
 def candidate_table(suggestions) -> str:
-    """The candidates as an HTML table, each phrase marked inside its sentence (all escaped)."""
-    rows = []
+    """The candidates as an HTML table, each phrase marked inside its sentence (all escaped), the
+    sentence marked with the article's language."""
+    rows, lang = [], getattr(suggestions, "language", "en")
     for i, c in enumerate(suggestions.candidates, 1):
         a, b = c.phrase_start - c.start, c.phrase_end - c.start
         sentence = esc(c.sentence[:a]) + f"<mark>{esc(c.sentence[a:b])}</mark>" + esc(c.sentence[b:])
         restates = " <em>(" + esc(_("restates the publication date")) + ")</em>" if c.restates else ""
         rows.append(
-            f"<tr><td>{i}</td><td style='white-space:nowrap'>{esc(c.date or '?')}</td><td>{esc(c.precision)}</td>"
-            f"<td>{sentence}{restates}</td><td><code>{esc(c.rule)}</code></td></tr>"
+            f"<tr><td>{i}</td><td style='white-space:nowrap'>{esc(c.date or '?')}</td>"
+            f"<td>{esc(name_of(PRECISION_NAMES, c.precision))}</td>"
+            f"<td><span lang='{esc(lang)}'>{sentence}</span>{restates}</td><td><code>{esc(c.rule)}</code></td></tr>"
         )
     return (
         "<style>.tl-cands{border-collapse:collapse;width:100%;font-size:.9rem}"
@@ -44,7 +46,7 @@ def candidate_table(suggestions) -> str:
 
 def render() -> None:
     """Propose dated events from a new article, with YAML ready for data/events.yaml."""
-    st.html(PAGE_STYLE)
+    page_head()
     title, switch = st.columns([4, 1], vertical_alignment="center")
     title.title(_("Propose events from an article"))
     with switch:
@@ -95,14 +97,20 @@ def render() -> None:
             )
         )
         pub = result.published
+    lang = getattr(result, "language", "en")  # the article's
     if pub.date:
         st.html(
             "<p><b>"
             + esc(_("Published {date}").format(date=pub.date.isoformat()))
             + "</b> ("
-            + esc(_("{kind}, {confidence} confidence").format(kind=pub.kind, confidence=pub.confidence))
-            + f"): “{esc(pub.evidence)}”</p>"
-            + (f"<p style='color:#555'>{esc(pub.note)}</p>" if pub.note else "")
+            + esc(
+                _("{kind}, {confidence} confidence").format(
+                    kind=name_of(EVIDENCE_KINDS, pub.kind), confidence=name_of(CONFIDENCES, pub.confidence)
+                )
+            )
+            + f"): “<span lang='{esc(lang)}'>{esc(pub.evidence)}</span>”</p>"
+            # The suggester's own notes are in English (they are for the curator, like the validator's).
+            + (f"<p style='color:#555' lang='en'>{esc(pub.note)}</p>" if pub.note else "")
         )
     else:
         st.warning(

@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from app_pages.reader_cache import chart_for, name_of, shown_for, view_for
-from app_pages.shared import PAGE_STYLE, Loaded, current_data, data_dirs, language_switch, show_problems
+from app_pages.shared import Loaded, current_data, data_dirs, language_switch, page_head, show_problems
 from app_pages.timeline_chart import forget_chart, panel_focus, preload_plotly, timeline_chart
 from timeline.details import escape_markdown, render_article, render_event
 from timeline.i18n import _, category_name, current_language
@@ -142,7 +142,7 @@ def export_later(dataset, fmt: str, ids: tuple[str, ...], lang: str):
 def render() -> None:
     """The timeline: filters, chart, event details with passages, table and exports."""
     data_dir, _seeds = data_dirs()
-    st.html(PAGE_STYLE)
+    page_head()
     can_draw = preload_plotly()
     title, switch = st.columns([4, 1], vertical_alignment="center")
     title.title(_("Border Cooperation Timeline"))

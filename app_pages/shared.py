@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import os
 import threading
 import time
@@ -47,6 +48,14 @@ PAGE_STYLE = (
     "[data-testid=stCaptionContainer]{opacity:.8!important}"
     "</style>"
 )
+# The document's language, for screen readers, hyphenation and translation tools (Streamlit's
+# page says lang="en" whatever the text).
+LANG_SCRIPT = "<script>document.documentElement.lang=%s</script>"
+
+
+def page_head() -> None:
+    """The page's style and its language (the first element of each page)."""
+    st.html(PAGE_STYLE + LANG_SCRIPT % json.dumps(current_language()), unsafe_allow_javascript=True)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ EVENTS = textwrap.dedent(
         excerpts:
           - source: wire-2022
             quote: agreed to spend $1.5 billion on border technology
-        translations: {es: {title: Líderes acuerdan plan fronterizo, summary: Los presidentes acuerdan invertir en tecnología fronteriza.}}
+        translations: {es: {title: Acuerdan plan fronterizo, summary: Invertirán en tecnología fronteriza.}}
 
       - id: talks-begin
         title: Talks begin
@@ -189,7 +189,8 @@ def write_hostile_dataset(root: Path) -> tuple[Path, Path]:
         "    excerpts:\n"
         f"      - {{source: hostile, quote: {q('agreed ' + XSS + ' to spend money ' + MD)}}}\n"
         "    translations:\n"
-        f"      es: {{title: {q('Evento ' + XSS + MD)}, label: {q(HOSTILE_LABEL)}, summary: {q('Resumen ' + XSS + MD)}}}\n"
+        f"      es: {{title: {q('Evento ' + XSS + MD)}, label: {q(HOSTILE_LABEL)},\n"
+        f"            summary: {q('Resumen ' + XSS + MD)}}}\n"
         "  - id: second-event\n"
         f"    title: {q('Second ' + MD)}\n"
         "    summary: Talks.\n"

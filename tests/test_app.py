@@ -333,9 +333,14 @@ def page_words(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def english_found(words: str) -> list[str]:
+    """The catalog's English strings that ``words`` contains as words (not inside another word
+    or a file name such as data/events.yaml)."""
+    return [t for t in english_catalog() if re.search(r"(?<![\w/-])" + re.escape(t) + r"(?![\w-]|\.\w)", words)]
+
+
 def english_on(at: AppTest) -> list[str]:
-    words = page_words(at)
-    return [t for t in english_catalog() if re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", words)]
+    return english_found(page_words(at))
 
 
 def test_with_lang_es_no_english_interface_string_appears(monkeypatch, shipped):

@@ -16,7 +16,18 @@ EVENT = {
     "date": "2022-07",
     "date_evidence": {"source": "s", "phrase": "last month", "anchor": "2022-08-01"},
     "excerpts": [{"source": "s", "quote": "q"}],
+    "translations": {"es": {"title": "Título", "summary": "Resumen."}},
 }
+
+
+def labelled(label: str, es_label: str = "Etiqueta", **change) -> dict:
+    """EVENT with an English label and its Spanish one."""
+    return {
+        **EVENT,
+        **change,
+        "label": label,
+        "translations": {"es": {"title": "Título", "summary": "Resumen.", "label": es_label}},
+    }
 
 
 def errors(model, data):
@@ -70,7 +81,15 @@ def test_administration_covers_inclusive_days():
     import datetime as dt
 
     admin = Administration.model_validate(
-        {"id": "us-x", "country": "US", "name": "X", "party": "P", "start": "2009-01-20", "end": "2017-01-20"}
+        {
+            "id": "us-x",
+            "country": "US",
+            "name": "X",
+            "party": "P",
+            "start": "2009-01-20",
+            "end": "2017-01-20",
+            "translations": {"es": {"name": "X"}},
+        }
     )
     assert admin.covers(dt.date(2017, 1, 20), dt.date(2017, 1, 20))
     assert not admin.covers(dt.date(2017, 1, 21), dt.date(2018, 1, 1))
@@ -91,7 +110,7 @@ def test_new_fields_default_to_an_unlabelled_reported_event():
 
 def test_label_of_40_characters_is_accepted():
     label = "x" * 40
-    assert Event.model_validate({**EVENT, "label": label}).label == label
+    assert Event.model_validate(labelled(label)).label == label
 
 
 def test_label_of_41_characters_is_refused_saying_length_and_limit():
@@ -100,7 +119,7 @@ def test_label_of_41_characters_is_refused_saying_length_and_limit():
 
 def test_label_length_counts_characters_not_bytes():
     label = "Arévalo takes office in Guatemala, Bárce"  # 40 characters, 42 bytes in UTF-8
-    assert Event.model_validate({**EVENT, "label": label}).label == label
+    assert Event.model_validate(labelled(label, label)).label == label
 
 
 @pytest.mark.parametrize("label", ["two\nlines", "   ", "hidden \u202e override"])
@@ -113,7 +132,7 @@ def test_headline_without_label_is_refused():
 
 
 def test_headline_with_label_is_accepted():
-    event = Event.model_validate({**EVENT, "headline": True, "label": "Key event"})
+    event = Event.model_validate(labelled("Key event", headline=True))
     assert event.headline and event.label == "Key event"
 
 

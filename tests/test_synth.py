@@ -197,3 +197,73 @@ def test_cli_refuses_bad_input(tmp_path):
     assert result.returncode == 1
     assert "refusing to overwrite" in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["draft.yaml"]
+
+
+# --- Spanish -------------------------------------------------------------------------------
+
+
+def test_every_event_and_administration_carries_its_spanish(medium):
+    _, _, dataset = medium
+    for event in dataset.events:
+        title, label, summary = event.text_in("es")
+        assert title and summary and label, event.id
+        assert title != event.title and summary != event.summary, event.id
+        assert len(label) <= 40, (event.id, label)
+        assert (event.label is None) == (label is None), event.id
+    assert all(a.name_in("es") for a in dataset.administrations)
+
+
+def test_spanish_follows_the_english_slot_for_slot(medium):
+    _, _, dataset = medium
+    for event in dataset.events:
+        title_es, _, summary_es = event.text_in("es")
+        if event.amounts:  # e.g. "$1.5 billion" is "1,500 millones de dólares"
+            amount = event.amounts[0]
+            unit = "pesos" if amount.currency == "MXN" else "dólares"
+            assert f"{int(amount.value) // 1_000_000:,} millones de {unit}" in title_es, event.id
+        if "National Guard" in event.title:
+            assert "Guardia Nacional" in title_es and "Guardia Nacional" in summary_es
+        if event.end is not None:
+            assert "Estaba previsto que se mantuviera hasta" in summary_es, event.id
+    titles_es = {e.text_in("es")[0] for e in dataset.events}
+    assert any(t.startswith(("Secretaria ", "Comisionada ", "Embajadora ")) for t in titles_es)
+    assert any(t.startswith(("Secretario ", "Comisionado ", "Embajador ")) for t in titles_es)
+
+
+def test_spanish_vocabulary_covers_every_english_value():
+    from timeline import synth
+
+    assert set(synth.TEMPLATES) == set(synth.TEMPLATES_ES) == set(synth.CATEGORIES)
+    for category, templates in synth.TEMPLATES.items():
+        assert len(synth.TEMPLATES_ES[category]) == len(templates), category
+    assert set(synth.TOPICS_ES) == set(synth.TOPICS)
+    assert set(synth.FUNDING_USES_ES) == set(synth.FUNDING_USES)
+    assert set(synth.REGIONS_ES) == set(synth.REGIONS)
+    assert set(synth.CAPITALS_ES) == {name for name, _ in synth.CAPITALS}
+    assert set(synth.ROLES_ES) == {role for role, _ in synth.US_ROLES + synth.MX_ROLES}
+    assert synth.FEMININE_FIRST.issubset(synth.US_FIRST + synth.MX_FIRST)
+    assert len(synth.MONTHS_ES) == 12
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "expected"),
+    [
+        (25_000_000, "USD", "25 millones de dólares"),
+        (1_500_000_000, "USD", "1,500 millones de dólares"),
+        (2_200_000_000, "USD", "2,200 millones de dólares"),
+        (12_000_000_000, "MXN", "12,000 millones de pesos"),
+    ],
+)
+def test_spanish_amounts_are_written_as_mexican_papers_write_them(value, currency, expected):
+    from timeline.synth import _amount_es
+
+    assert _amount_es(value, currency) == expected
+
+
+def test_spanish_roles_agree_with_the_person():
+    from timeline.synth import _role_es
+
+    assert _role_es("Interior Minister", "Lucía Ortiz Beltrán", article=True) == "la secretaria de Gobernación Beltrán"
+    assert _role_es("Interior Minister", "Raúl Núñez", article=True) == "el secretario de Gobernación Núñez"
+    assert _role_es("Foreign Minister", "Inés Solís") == "canciller Solís"
+    assert _role_es("Ambassador", "Margaret Pryor") == "embajadora Pryor"

@@ -16,6 +16,11 @@ def line_of(tiny, name: str, needle: str, nth: int = 1) -> int:
     return hits[nth - 1]
 
 
+def add_spanish_label(tiny, es_title: str, label: str) -> None:
+    """Give the Spanish translation of the event whose Spanish title is ``es_title`` a label."""
+    tiny.replace("events.yaml", f"{{es: {{title: {es_title},", f"{{es: {{title: {es_title}, label: {label},")
+
+
 def test_tiny_dataset_validates(tiny):
     dataset = tiny.load()
     assert [e.id for e in dataset.events] == ["talks-begin", "border-plan"]  # time order
@@ -252,6 +257,7 @@ def test_label_headline_and_status_load(tiny):
         "    title: Leaders agree on border plan\n",
         "    title: Leaders agree on border plan\n    label: Border plan agreed\n    headline: true\n",
     )
+    add_spanish_label(tiny, "Acuerdan plan fronterizo", "Plan fronterizo")
     dataset = tiny.load()
     plan, talks = dataset.event("border-plan"), dataset.event("talks-begin")
     assert (plan.label, plan.headline, plan.status) == ("Border plan agreed", True, "reported")
@@ -260,6 +266,7 @@ def test_label_headline_and_status_load(tiny):
 
 def test_label_of_40_characters_is_accepted(tiny):
     tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    label: " + "x" * 40 + "\n")
+    add_spanish_label(tiny, "Comienzan las conversaciones", "Inicia el diálogo")
     assert tiny.load().event("talks-begin").label == "x" * 40
 
 
@@ -267,9 +274,9 @@ def test_label_of_41_characters_is_refused_at_its_line(tiny):
     tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    label: " + "x" * 41 + "\n")
     (problem,) = tiny.problems()
     line = line_of(tiny, "events.yaml", "label:")
-    assert line == 22
+    assert line == 23
     assert problem == (
-        'data/events.yaml:22: event "talks-begin": label: is 41 characters long; keep it to 40 or fewer '
+        'data/events.yaml:23: event "talks-begin": label: is 41 characters long; keep it to 40 or fewer '
         f"(got {'x' * 41!r})"
     )
 
@@ -277,14 +284,14 @@ def test_label_of_41_characters_is_refused_at_its_line(tiny):
 def test_headline_without_label_is_refused(tiny):
     tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    headline: true\n")
     (problem,) = tiny.problems()
-    assert problem == 'data/events.yaml:20: event "talks-begin": label: a headline event needs a label'
+    assert problem == 'data/events.yaml:21: event "talks-begin": label: a headline event needs a label'
 
 
 def test_unknown_status_is_refused(tiny):
     tiny.replace("events.yaml", "    title: Talks begin\n", "    title: Talks begin\n    status: done\n")
     (problem,) = tiny.problems()
     assert problem == (
-        "data/events.yaml:22: event \"talks-begin\": status: Input should be 'reported' or 'planned' (got 'done')"
+        "data/events.yaml:23: event \"talks-begin\": status: Input should be 'reported' or 'planned' (got 'done')"
     )
 
 
@@ -302,7 +309,7 @@ def set_plan_date(tiny, date: str) -> None:
 
 
 def set_talks_date(tiny, date: str) -> None:
-    """Give talks-begin (line 25: its date) a manual date."""
+    """Give talks-begin (line 26: its date) a manual date."""
     tiny.replace("events.yaml", "    date: 2022-06\n", f"    date: {date}\n")
     tiny.replace(
         "events.yaml", "      phrase: last month\n", "      phrase: last month\n      note: From the record.\n"
@@ -333,7 +340,7 @@ def test_month_after_the_publication_month_is_an_error(tiny):
     set_talks_date(tiny, "2022-08")
     (problem,) = tiny.problems()
     assert problem == (
-        'data/events.yaml:25: event "talks-begin": date: 2022-08 is after the publication of every source '
+        'data/events.yaml:26: event "talks-begin": date: 2022-08 is after the publication of every source '
         f"that reports it (2022-07-13) {HINT}"
     )
 
@@ -346,7 +353,7 @@ def test_month_of_publication_is_fine(tiny):
 def test_year_after_publication_is_an_error(tiny):
     set_talks_date(tiny, "2023")
     (problem,) = tiny.problems()
-    assert problem.startswith('data/events.yaml:25: event "talks-begin": date: 2023 is after the publication')
+    assert problem.startswith('data/events.yaml:26: event "talks-begin": date: 2023 is after the publication')
 
 
 def test_automatic_date_after_publication_is_an_error_too(tiny):
@@ -465,3 +472,169 @@ def test_shipped_events_all_have_short_labels(shipped):
         assert event.label, event.id
         assert len(event.label) <= 40, (event.id, event.label)
         assert event.label != event.title, event.id
+
+
+# --- translations ------------------------------------------------------------------------
+# In the tiny dataset each event's Spanish words are its last line, in flow style: border-plan's
+# on line 19, talks-begin's on line 34 (talks-begin starts on line 21).
+
+TALKS_ES = (
+    "    translations: {es: {title: Comienzan las conversaciones, summary: Los funcionarios empiezan a dialogar.}}\n"
+)
+
+
+def label_talks(tiny, label: str = "Talks begin") -> None:
+    """Give talks-begin an English label (line 23), which moves its translations to line 35."""
+    tiny.replace("events.yaml", "    title: Talks begin\n", f"    title: Talks begin\n    label: {label}\n")
+
+
+def spell_out_talks_es(tiny, label: str) -> None:
+    """Write talks-begin's Spanish as a block with a label: translations, es, title, summary, label
+    on lines 34-38, or 35-39 once :func:`label_talks` has added the English label."""
+    tiny.replace(
+        "events.yaml",
+        TALKS_ES,
+        "    translations:\n"
+        "      es:\n"
+        "        title: Comienzan las conversaciones\n"
+        "        summary: Los funcionarios empiezan a dialogar.\n"
+        f"        label: {label}\n",
+    )
+
+
+def test_tiny_events_carry_their_spanish(tiny):
+    dataset = tiny.load()
+    assert dataset.event("talks-begin").text_in("es") == (
+        "Comienzan las conversaciones",
+        None,
+        "Los funcionarios empiezan a dialogar.",
+    )
+    assert dataset.event("talks-begin").text_in("en") == ("Talks begin", None, "Officials start talking.")
+    assert line_of(tiny, "events.yaml", "translations:", 2) == 34
+
+
+def test_missing_spanish_translation_is_reported_at_the_event(tiny):
+    tiny.replace("events.yaml", TALKS_ES, "")
+    assert tiny.problems() == [
+        'data/events.yaml:21: event "talks-begin": translations: no es translation; '
+        "add translations: {es: {title: ..., summary: ...}}"
+    ]
+
+
+def test_missing_spanish_translation_of_a_labelled_event_asks_for_a_label_too(tiny):
+    label_talks(tiny)
+    tiny.replace("events.yaml", TALKS_ES, "")
+    assert tiny.problems() == [
+        'data/events.yaml:21: event "talks-begin": translations: no es translation; '
+        "add translations: {es: {title: ..., summary: ..., label: ...}}"
+    ]
+
+
+def test_empty_translations_mapping_is_a_missing_translation(tiny):
+    tiny.replace("events.yaml", TALKS_ES, "    translations: {}\n")
+    assert tiny.problems() == [
+        'data/events.yaml:34: event "talks-begin": translations: no es translation; '
+        "add translations: {es: {title: ..., summary: ...}}"
+    ]
+
+
+def test_missing_spanish_label_when_the_event_has_a_label(tiny):
+    label_talks(tiny)
+    assert tiny.problems() == [
+        'data/events.yaml:35: event "talks-begin": translations: es: no label; '
+        "the event has one, so give its translation one too"
+    ]
+
+
+def test_spanish_label_without_an_english_one(tiny):
+    add_spanish_label(tiny, "Comienzan las conversaciones", "Inicia el diálogo")
+    assert tiny.problems() == [
+        'data/events.yaml:34: event "talks-begin": translations: es: a label, but the event has none; '
+        "add the English label too, or remove this"
+    ]
+
+
+def test_spanish_label_of_40_characters_is_accepted(tiny):
+    label_talks(tiny)
+    spell_out_talks_es(tiny, "y" * 40)
+    assert tiny.load().event("talks-begin").text_in("es")[1] == "y" * 40
+
+
+def test_spanish_label_of_40_accented_characters_is_accepted(tiny):
+    label = "Diálogo bilateral en Mérida, según Peñón"  # 40 characters, 45 bytes in UTF-8
+    assert (len(label), len(label.encode("utf-8"))) == (40, 45)
+    label_talks(tiny)
+    spell_out_talks_es(tiny, label)
+    assert tiny.load().event("talks-begin").text_in("es")[1] == label
+
+
+def test_spanish_label_of_41_characters_is_refused_at_its_line(tiny):
+    label_talks(tiny)
+    spell_out_talks_es(tiny, "y" * 41)
+    assert line_of(tiny, "events.yaml", "y" * 41) == 39  # the English label moved it down one line
+    assert tiny.problems() == [
+        'data/events.yaml:39: event "talks-begin": translations.es.label: is 41 characters long; '
+        f"keep it to 40 or fewer (got {'y' * 41!r})"
+    ]
+
+
+def test_spanish_title_must_be_one_line(tiny):
+    tiny.replace(
+        "events.yaml", TALKS_ES, '    translations: {es: {title: "Comienzan\\nlas conversaciones", summary: Hablan.}}\n'
+    )
+    assert tiny.problems() == [
+        'data/events.yaml:34: event "talks-begin": translations.es.title: must be one line '
+        "(got 'Comienzan\\nlas conversaciones')"
+    ]
+
+
+def test_spanish_summary_is_required(tiny):
+    tiny.replace("events.yaml", TALKS_ES, "    translations: {es: {title: Comienzan las conversaciones}}\n")
+    assert tiny.problems() == [
+        'data/events.yaml:34: event "talks-begin": translations.es: required key "summary" is missing '
+        "(hint: add summary: …)"
+    ]
+
+
+def test_unknown_language_is_refused(tiny):
+    tiny.replace("events.yaml", "{es: {title: Comienzan", "{fr: {title: Comienzan")
+    assert tiny.problems() == [
+        "data/events.yaml:34: event \"talks-begin\": translations.fr.[key]: Input should be 'es' (got 'fr')"
+    ]
+
+
+def test_unknown_language_beside_spanish_is_refused_too(tiny):
+    tiny.replace(
+        "events.yaml",
+        TALKS_ES,
+        TALKS_ES.replace("}}\n", "}, fr: {title: Les discussions commencent, summary: Ils parlent.}}\n"),
+    )
+    assert tiny.problems() == [
+        "data/events.yaml:34: event \"talks-begin\": translations.fr.[key]: Input should be 'es' (got 'fr')"
+    ]
+
+
+def test_unknown_key_in_a_translation_is_refused(tiny):
+    tiny.replace(
+        "events.yaml",
+        "{es: {title: Comienzan las conversaciones,",
+        "{es: {titulo: X, title: Comienzan las conversaciones,",
+    )
+    (problem,) = tiny.problems()
+    assert problem.startswith('data/events.yaml:34: event "talks-begin": translations.es: unknown key "titulo"')
+
+
+def test_missing_administration_translation(tiny):
+    tiny.replace("administrations.yaml", "    translations:\n      es:\n        name: Claudia Sheinbaum\n", "")
+    assert line_of(tiny, "administrations.yaml", "id: mx-sheinbaum") == 102
+    assert tiny.problems() == [
+        'data/administrations.yaml:102: administration "mx-sheinbaum": translations: no es translation; '
+        "add translations: {es: {name: ...}}"
+    ]
+
+
+def test_administration_name_in_spanish(tiny):
+    tiny.replace("administrations.yaml", "        name: Andrés Manuel López Obrador\n", "        name: AMLO\n")
+    admins = {a.id: a for a in tiny.load().administrations}
+    assert admins["mx-lopez-obrador"].name_in("es") == "AMLO"
+    assert admins["mx-lopez-obrador"].name_in("en") == "Andrés Manuel López Obrador"

@@ -94,42 +94,72 @@ class Resolution:
 
 
 @lru_cache(maxsize=65536)
-def resolve_phrase(phrase: str, anchor: dt.date) -> Resolution | None:
-    """Resolve a date phrase ('Tuesday', 'last month', 'July 12, 2022') against the anchor.
+def resolve_phrase(phrase: str, anchor: dt.date, language: str = "en") -> Resolution | None:
+    """Resolve a date phrase ('Tuesday', 'last month', 'July 12, 2022'; 'el martes', 'la semana
+    pasada') against the anchor, in the language of the article it comes from.
 
-    Past dates are preferred, as a news report mostly tells what has happened. Cached:
-    each distinct (phrase, anchor) pair is parsed once.
+    Past dates are preferred, as a news report mostly tells what has happened. English is read
+    by dateparser alone. A language whose phrases dateparser misreads (Spanish: see
+    ``timeline.languages.es``) is read with the rules ``suggest`` uses (its patterns and
+    ``timeline.suggest.resolve``, looking back unless the phrase says "next"), and by
+    dateparser's own reading of that language where no pattern reads the whole phrase; a
+    season there gives no date (a note explains it, as in English). Cached: each distinct
+    (phrase, anchor, language) is read once.
     """
-    parser = _parser_for(anchor)
+    if _language(language).validator_rules:
+        # Imported here: timeline.suggest imports this module.
+        from timeline.suggest.resolve import resolve_alone
+
+        rules = resolve_alone(phrase, anchor, language)
+        if rules is not None:
+            return _from_rules(rules.date, rules.precision)
+    parser = _parser_for(anchor, language)
     data = parser.get_date_data(phrase)
     if data is None or data.date_obj is None:
         return None
     return Resolution(day=data.date_obj.date(), period=data.period or "day")
 
 
+def _from_rules(date: str | None, precision: str) -> Resolution | None:
+    """A date as the suggest rules write it, as a Resolution (None for a season or no date)."""
+    if date is None or precision not in _RANK:
+        return None
+    if precision in ("day", "week"):
+        return Resolution(dt.date.fromisoformat(date), precision)
+    return Resolution(parse_partial_date(date).first_day(), precision)
+
+
+def _language(code: str):
+    from timeline.languages import get
+
+    return get(code)
+
+
 @lru_cache(maxsize=4096)
-def _parser_for(anchor: dt.date):
+def _parser_for(anchor: dt.date, language: str = "en"):
     # Imported here: dateparser is slow to import and the page does not always need it.
     from dateparser.date import DateDataParser
 
     base = dt.datetime(anchor.year, anchor.month, anchor.day)
     return DateDataParser(
-        languages=["en"],
+        languages=[_language(language).dateparser],
         settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False},
-        use_given_order=True,  # English only: skip ranking locales for every phrase
+        use_given_order=True,  # one language only: skip ranking locales for every phrase
     )
 
 
 @lru_cache(maxsize=65536)
-def parse_absolute(phrase: str) -> dt.datetime | None:
+def parse_absolute(phrase: str, language: str = "en") -> dt.datetime | None:
     """Parse an absolute stamp ('2024-02-28 23:10:56', 'Mar 28, 2024', '2018/12/13',
-    '20130725', an epoch number, read as UTC) into a datetime, or None."""
+    '20130725', an epoch number, read as UTC; in Spanish '28 de febrero de 2024' and
+    '28/02/2024', day first) into a datetime, or None."""
     text = phrase.strip()
     if re.fullmatch(r"\d{8}", text):  # 20130725, as in many addresses
         from dateparser import parse
 
         return parse(text, date_formats=["%Y%m%d"], settings=_ABSOLUTE_SETTINGS)
-    data = _absolute_parser().get_date_data(text)
+    lang = _language(language)
+    data = _absolute_parser(language).get_date_data(lang.normalize_stamp(text))
     return data.date_obj if data else None
 
 
@@ -138,12 +168,15 @@ def parse_absolute(phrase: str) -> dt.datetime | None:
 _ABSOLUTE_SETTINGS = {"TIMEZONE": "UTC", "TO_TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
-@lru_cache(maxsize=1)
-def _absolute_parser():
-    # One parser, built once: dateparser.parse() would build a new one for every call.
+@lru_cache(maxsize=8)
+def _absolute_parser(language: str = "en"):
+    # One parser a language, built once: dateparser.parse() would build a new one for every call.
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings=_ABSOLUTE_SETTINGS, use_given_order=True)
+    lang = _language(language)
+    return DateDataParser(
+        languages=[lang.dateparser], settings=_ABSOLUTE_SETTINGS | dict(lang.absolute_settings), use_given_order=True
+    )
 
 
 @dataclass(frozen=True)
@@ -156,14 +189,14 @@ class Derivation:
 
 
 def check_derivation(
-    date: PartialDate, phrase: str, anchor: dt.date, has_note: bool
+    date: PartialDate, phrase: str, anchor: dt.date, has_note: bool, language: str = "en"
 ) -> tuple[Derivation | None, str | None]:
-    """Decide whether ``date`` follows from ``phrase`` resolved against ``anchor``.
+    """Decide whether ``date`` follows from ``phrase`` (in ``language``) resolved against ``anchor``.
 
     Returns (derivation, None) when it does or when a note covers it, and
     (None, message) when it does not and nothing explains why.
     """
-    res = resolve_phrase(phrase, anchor)
+    res = resolve_phrase(phrase, anchor, language)
     if res is None:
         if has_note:
             return Derivation("manual", None, None), None

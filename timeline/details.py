@@ -9,7 +9,16 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from timeline.i18n import N_, _, category_name, current_language, format_date, format_money
+from timeline.i18n import (
+    N_,
+    PRECISION_NAMES,
+    _,
+    category_name,
+    current_language,
+    format_date,
+    format_money,
+    name_of,
+)
 from timeline.models import Event
 from timeline.sources import Article, Span
 from timeline.validate import Dataset
@@ -143,7 +152,7 @@ def render_event(dataset: Dataset, event: Event, position: str = "") -> str:
     us = ", ".join(dataset.administration(a).name_in(lang) for a in dataset.us_admins.get(event.id, []))
     mx = ", ".join(dataset.administration(a).name_in(lang) for a in dataset.mx_admins.get(event.id, []))
     title, _label, summary = event.text_in(lang)
-    precision = _("precision: {precision}").format(precision=_(PRECISION_NAMES[event.date.precision]))
+    precision = _("precision: {precision}").format(precision=name_of(PRECISION_NAMES, event.date.precision))
     rows = [
         (_("Date"), f"{esc(date)} <span class='tl-chip'>{esc(precision)}</span>"),
         (_("How the date is known"), describe_derivation(dataset, event)),
@@ -185,9 +194,6 @@ def render_event(dataset: Dataset, event: Event, position: str = "") -> str:
         "</article>",
     ]
     return "".join(parts)
-
-
-PRECISION_NAMES = {"day": N_("day"), "month": N_("month"), "year": N_("year")}
 
 
 def cited_spans(dataset: Dataset, source_id: str) -> list[Span]:

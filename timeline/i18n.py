@@ -193,3 +193,30 @@ def format_decimal_places(value: float, lang: str, places: int = 1) -> str:
 
     pattern = "#,##0" + ("." + "#" * places if places else "")
     return format_decimal(round(value, places), format=pattern, locale=BABEL_LOCALES.get(lang, "en_US"))
+
+
+# How precisely a date is known, and how the curator's page says where a publication date came from.
+PRECISION_NAMES = {
+    "day": N_("day"),
+    "week": N_("week"),
+    "month": N_("month"),
+    "season": N_("season"),
+    "year": N_("year"),
+}
+EVIDENCE_KINDS = {
+    "dateline": N_("dateline"),
+    "iso-stamp": N_("ISO time stamp"),
+    "written-date": N_("written date"),
+    "byline": N_("byline"),
+    "epoch": N_("epoch time stamp"),
+    "url": N_("address"),
+    "given": N_("given by the curator"),
+    "none": N_("none"),
+}
+CONFIDENCES = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+
+
+def name_of(names: dict[str, str], key: str) -> str:
+    """``key``'s name from one of the tables above, in the current language (the key itself
+    when the table lacks it)."""
+    return _(names[key]) if key in names else key

@@ -9,7 +9,10 @@ disagree. About 5% of the dates are manual, each explained by a note.
 
 The people, outlets and addresses are fictional (domains under the reserved ``.example``
 top-level domain); the administrations are the real ones, copied from
-``data/administrations.yaml``. The same seed gives the same bytes.
+``data/administrations.yaml`` with their Spanish names. Every event also carries its title,
+label and summary in Spanish (``translations: {es: ...}``), composed from Spanish templates and
+vocabulary that mirror the English ones slot for slot; the Spanish draws nothing from the random
+generator, so a seed gives the same English with or without it. The same seed gives the same bytes.
 """
 
 from __future__ import annotations
@@ -421,6 +424,186 @@ MANUAL_PHRASES = (
 )
 
 
+# --- Spanish ---------------------------------------------------------------------------------
+# Each event's title, label and summary in Mexican Spanish, with the names Mexican institutions
+# use. The templates match TEMPLATES one for one (title, summary); the slot values are looked up
+# from the English ones, so no extra random numbers are drawn.
+
+MONTHS_ES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+TEMPLATES_ES: dict[str, tuple[tuple[str, str], ...]] = {
+    "agreement": (
+        (
+            "México y EU firman memorándum sobre {topic}",
+            "Ambos gobiernos firmaron un memorándum sobre {topic_the} que prevé patrullajes conjuntos y un "
+            "intercambio de información más ágil.",
+        ),
+        (
+            "México y Estados Unidos acuerdan plan de {k} puntos sobre {topic}",
+            "Ambos gobiernos acordaron un plan de {k} puntos sobre {topic_the}, anunciado en un comunicado conjunto.",
+        ),
+        (
+            "Entra en vigor acuerdo bilateral sobre {topic}",
+            "Entró en vigor un acuerdo bilateral sobre {topic_the}.",
+        ),
+        (
+            "Aduanas compartirán instalaciones de revisión en {city}",
+            "Las aduanas de México y Estados Unidos acordaron realizar revisiones conjuntas en el cruce de {city}.",
+        ),
+    ),
+    "funding": (
+        (
+            "México destina {amount} a {use}",
+            "México comprometió {amount} para {use}, que se ejercerán a lo largo de varios años.",
+        ),
+        (
+            "EU anuncia {amount} para {use}",
+            "Estados Unidos se comprometió a aportar {amount} para {use}.",
+        ),
+        (
+            "Legisladores aprueban {amount} para {use}",
+            "Los legisladores aprobaron {amount} para {use}.",
+        ),
+        (
+            "Fondo conjunto recibe {amount} para {use}",
+            "Un fondo conjunto de México y Estados Unidos recibió {amount} para {use}.",
+        ),
+    ),
+    "enforcement": (
+        (
+            "México despliega {n} elementos de la Guardia Nacional en {region}",
+            "México desplegó {n} elementos de la Guardia Nacional en {region}.",
+        ),
+        (
+            "Operativo conjunto desarticula red de tráfico en {city}",
+            "Un operativo conjunto desarticuló una red de tráfico en {city}.",
+        ),
+        (
+            "EU endurece revisiones en los puertos de entrada de {city}",
+            "Agentes estadounidenses intensificaron las revisiones en dirección sur en {city} para frenar el "
+            "tráfico de armas.",
+        ),
+        (
+            "Decomiso récord de precursores de fentanilo en {port}",
+            "Autoridades mexicanas realizaron un decomiso récord de precursores químicos en {port}.",
+        ),
+    ),
+    "migration-pathways": (
+        (
+            "EU abre {n} visas de trabajo adicionales para la región",
+            "Washington sumó {n} visas de trabajo temporal para trabajadores de México y Centroamérica.",
+        ),
+        (
+            "México otorga visas humanitarias a migrantes en {city}",
+            "México comenzó a entregar a migrantes en {city} tarjetas humanitarias de un año con permiso "
+            "para trabajar.",
+        ),
+        (
+            "Abrirán en {city} centros de atención a solicitantes de asilo",
+            "Los gobiernos anunciaron centros de atención a solicitantes de asilo en {city} y {city2}.",
+        ),
+        (
+            "Amplían programa de permisos para reunificación familiar",
+            "Estados Unidos amplió su programa de permisos humanitarios para la reunificación familiar.",
+        ),
+    ),
+    "diplomacy": (
+        (
+            "{us_short} se reúne con {mx_short_the} en {capital}",
+            "Altos funcionarios se reunieron en {capital} para abordar {topic_the} y {topic2_the}.",
+        ),
+        (
+            "Celebran en {capital} diálogo de seguridad de alto nivel",
+            "Ambos países reanudaron su diálogo de seguridad de alto nivel.",
+        ),
+        (
+            "México envía nota diplomática sobre {topic}",
+            "México pidió a Washington, mediante una nota diplomática, aclarar su postura sobre {topic_the}.",
+        ),
+        (
+            "Presidentes conversan por teléfono sobre {topic}",
+            "Ambos presidentes sostuvieron una llamada telefónica sobre {topic_the}.",
+        ),
+    ),
+    "context": (
+        (
+            "Detenciones en la frontera suroeste suben a {n}",
+            "Las detenciones mensuales en la frontera suroeste llegaron a {n}.",
+        ),
+        (
+            "Tormentas cierran cruces entre {city} y {city2}",
+            "Las tormentas obligaron a cerrar los cruces fronterizos entre {city} y {city2}.",
+        ),
+        (
+            "Informe documenta riesgos para migrantes en {city}",
+            "Albergues denunciaron secuestros y extorsiones contra migrantes en {city}.",
+        ),
+        (
+            "Comercio por {city} alcanza un récord",
+            "El comercio transfronterizo por {city} alcanzó un récord.",
+        ),
+    ),
+}
+# Each topic bare, as headlines write it, and with its article, as sentences do.
+TOPICS_ES = {
+    "border security": ("seguridad fronteriza", "la"),
+    "port-of-entry modernization": ("modernización de puertos de entrada", "la"),
+    "arms trafficking": ("tráfico de armas", "el"),
+    "fentanyl trafficking": ("tráfico de fentanilo", "el"),
+    "migrant protection": ("protección a migrantes", "la"),
+    "asylum processing": ("trámite de solicitudes de asilo", "el"),
+    "labor mobility": ("movilidad laboral", "la"),
+    "development in southern Mexico and Central America": ("desarrollo en el sur de México y Centroamérica", "el"),
+    "information sharing on organized crime": ("intercambio de información sobre crimen organizado", "el"),
+    "customs inspections": ("revisiones aduaneras", "las"),
+    "cross-border trade": ("comercio transfronterizo", "el"),
+    "the return of deported nationals": ("retorno de connacionales deportados", "el"),
+    "humanitarian visas": ("visas humanitarias", "las"),
+    "precursor chemicals": ("precursores químicos", "los"),
+    "money laundering": ("lavado de dinero", "el"),
+    "search and rescue in the desert": ("búsqueda y rescate en el desierto", "la"),
+}
+FUNDING_USES_ES = {
+    "border infrastructure": "infraestructura fronteriza",
+    "port-of-entry modernization": "modernización de puertos de entrada",
+    "migrant shelters along the border": "albergues para migrantes en la frontera",
+    "scanning equipment at ports of entry": "equipo de revisión en puertos de entrada",
+    "development programs in southern Mexico and Central America": (
+        "programas de desarrollo en el sur de México y Centroamérica"
+    ),
+    "training for customs officers": "capacitación de personal aduanero",
+    "job programs for returning migrants": "programas de empleo para migrantes retornados",
+}
+REGIONS_ES = {
+    "its southern border": "su frontera sur",
+    "its northern border": "su frontera norte",
+    "the state of Chiapas": "el estado de Chiapas",
+    "the border with Guatemala": "la frontera con Guatemala",
+    "the Sonora desert corridor": "el corredor del desierto de Sonora",
+}
+CAPITALS_ES = {"Washington": "Washington", "Mexico City": "la Ciudad de México"}
+# Each role's Spanish title, (masculine, feminine): a Mexican paper writes "la secretaria".
+ROLES_ES = {
+    "Homeland Security Secretary": ("secretario de Seguridad Nacional", "secretaria de Seguridad Nacional"),
+    "Secretary of State": ("secretario de Estado", "secretaria de Estado"),
+    "Ambassador": ("embajador", "embajadora"),
+    "CBP Commissioner": ("comisionado de la CBP", "comisionada de la CBP"),
+    "Foreign Minister": ("canciller", "canciller"),
+    "Interior Minister": ("secretario de Gobernación", "secretaria de Gobernación"),
+    "Security Minister": ("secretario de Seguridad", "secretaria de Seguridad"),
+    "Migration Commissioner": ("comisionado del INM", "comisionada del INM"),
+}
+FEMININE_FIRST = frozenset(
+    (
+        "Margaret", "Renée", "Chloë", "Zoë", "Nadia", "Eleanor", "Joëlle", "Ingrid", "Aisha", "Colleen",
+        "María Fernanda", "Lucía", "Inés", "Begoña", "Sofía", "Verónica", "Mónica", "Araceli", "Zoé",
+        "Ximena", "Itzel",
+    )
+)  # fmt: skip
+
+
 # --- plan ----------------------------------------------------------------------------------
 
 
@@ -457,6 +640,8 @@ class _Event:
     second_quote: str = ""
     title: str = ""
     summary: str = ""
+    title_es: str = ""
+    summary_es: str = ""
     actors: list[str] = field(default_factory=list)
     amount: tuple[float, str, str] | None = None
     id: str = ""
@@ -778,6 +963,8 @@ def _values(rng: random.Random, people: _People, day: dt.date) -> dict:
         "mx": f"{mx_role} {mx_name}",
         "us_name": us_name,
         "mx_name": mx_name,
+        "us_role": us_role,
+        "mx_role": mx_role,
         "us_short": f"{us_role} {us_name.split(' ')[-1]}",
         "mx_short": f"{mx_role} {mx_name.split(' ')[-1]}",
         "us_role_long": us_role_long,
@@ -795,6 +982,43 @@ def _values(rng: random.Random, people: _People, day: dt.date) -> dict:
         "k": rng.randint(3, 14),
         "n": f"{rng.randrange(2, 60) * 500:,}",
     }
+
+
+def _role_es(role: str, name: str, article: bool = False) -> str:
+    """'secretaria de Estado Dubois', or with its article 'la secretaria de Estado Dubois'."""
+    feminine = any(name.startswith(first + " ") for first in FEMININE_FIRST)
+    title = ROLES_ES[role][feminine]
+    the = ("la " if feminine else "el ") if article else ""
+    return f"{the}{title} {name.split(' ')[-1]}"
+
+
+def _amount_es(value: float, currency: str) -> str:
+    """'1,500 millones de dólares', '500 millones de pesos' (every amount is whole millions)."""
+    return f"{int(value) // 1_000_000:,} millones de {'pesos' if currency == 'MXN' else 'dólares'}"
+
+
+def _values_es(values: dict, amount: tuple[float, str, str] | None) -> dict:
+    """The Spanish slot values for an event whose English ones are ``values``."""
+    return {
+        "us_short": _role_es(values["us_role"], values["us_name"]),
+        "mx_short_the": _role_es(values["mx_role"], values["mx_name"], article=True),
+        "city": values["city"],
+        "city2": values["city2"],
+        "capital": CAPITALS_ES[values["capital"]],
+        "topic": TOPICS_ES[values["topic"]][0],
+        "topic_the": " ".join(TOPICS_ES[values["topic"]][::-1]),
+        "topic2_the": " ".join(TOPICS_ES[values["topic2"]][::-1]),
+        "region": REGIONS_ES[values["region"]],
+        "port": values["port"],
+        "use": FUNDING_USES_ES[values["use"]],
+        "k": values["k"],
+        "n": values["n"],
+        "amount": _amount_es(amount[0], amount[1]) if amount else "",
+    }
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _filler_pool(rng: random.Random, size: int) -> list[str]:
@@ -1035,9 +1259,17 @@ def _compose_events(rng: random.Random, people: _People, articles: list[_Article
         title, lead, summary = rng.choice(TEMPLATES[ev.category])
         ev.title = title.format(**values)
         ev.summary = summary.format(**values)
+        title_es, summary_es = TEMPLATES_ES[ev.category][TEMPLATES[ev.category].index((title, lead, summary))]
+        values_es = _values_es(values, ev.amount)
+        ev.title_es = _capitalize(title_es.format(**values_es))
+        ev.summary_es = _capitalize(summary_es.format(**values_es))
         if ev.end is not None:
             shown = str(ev.end.year) if ev.end.precision == "year" else f"{MONTHS[ev.end.month - 1]} {ev.end.year}"
             ev.summary += f" It was to run until {shown}."
+            shown_es = (
+                str(ev.end.year) if ev.end.precision == "year" else f"{MONTHS_ES[ev.end.month - 1]} de {ev.end.year}"
+            )
+            ev.summary_es += f" Estaba previsto que se mantuviera hasta {shown_es}."
         sentences = [lead.format(**values)]
         if ev.phrase not in sentences[0]:  # the validator looks for the phrase in the article
             raise RuntimeError(f'"{ev.phrase}" is not in "{sentences[0]}"')
@@ -1234,6 +1466,10 @@ def _events_yaml(articles: list[_Article], events: list[_Event], n_events: int, 
             out.append(f"      - source: {art.id}\n        quote: {_q(sentence)}\n")
         if ev.second is not None:
             out.append(f"      - source: {articles[ev.second].id}\n        quote: {_q(ev.second_quote)}\n")
+        out.append(
+            f"    translations:\n      es:\n        title: {_q(ev.title_es)}\n"
+            f"        label: {_q(_label(ev.title_es))}\n        summary: {_q(ev.summary_es)}\n"
+        )
     return "".join(out)
 
 
