@@ -62,7 +62,7 @@ MAX_SWEEP_SIZES = 10
 RSS_SAMPLE_SECONDS = 0.25
 FINISHED = ForwardMsg.ScriptFinishedStatus
 COUNT_RE = re.compile(r"^\*\*(\d+) of (\d+) events\*\*$")
-EVENT_ID_RE = re.compile(r"class='tl-event' data-event-id='([^']*)'")
+EVENT_ID_RE = re.compile(r"class='tl-event'(?: lang='[^']*')? data-event-id='([^']*)'")
 MARK_RE = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 
 

@@ -2,9 +2,10 @@
 
 Prints the time per article for a ~5,000-character text built from the seed articles (warm:
 dateparser imported and its parsers cached, median of repeats; and with the per-phrase caches
-cleared, as for an article never seen), the time for each seed, then recall and precision
-against the hand labels in tests/fixtures/seed_date_labels.yaml and the accuracy of
-publication-date detection against data/sources.yaml.
+cleared, as for an article never seen), the time for each seed and each Spanish test article,
+then recall and precision against the hand labels, English (tests/fixtures/seed_date_labels.yaml,
+the five seeds) beside Spanish (tests/articles/es/labels.yaml, articles written for the tests),
+and the accuracy of publication-date detection against data/sources.yaml and the Spanish labels.
 
     .venv/bin/python bench/suggest_speed.py [--repeats 30]
 """
@@ -27,6 +28,8 @@ from timeline import dates, suggest  # noqa: E402
 from timeline.validate import Dataset, load_dataset  # noqa: E402
 
 LABELS_FILE = PROJECT_DIR / "tests" / "fixtures" / "seed_date_labels.yaml"
+SPANISH_DIR = PROJECT_DIR / "tests" / "articles" / "es"
+SPANISH_LABELS = SPANISH_DIR / "labels.yaml"
 TARGET_CHARS = 5_000
 ARCHYDE = "archyde-elpais-2024-02-trilateral"
 
@@ -46,9 +49,9 @@ def build_text(dataset: Dataset, size: int = TARGET_CHARS) -> str:
 
 def clear_caches() -> None:
     """Forget every parsed phrase, as for an article never seen (dateparser stays imported)."""
-    for cached in (suggest._dateparser_day, suggest._date_parser, dates.resolve_phrase, dates._parser_for):
+    suggest.clear_caches()
+    for cached in (dates.resolve_phrase, dates._parser_for, dates.parse_absolute):
         cached.cache_clear()
-    dates.parse_absolute.cache_clear()
 
 
 def time_runs(text: str, published: dt.date | None, repeats: int, fresh: bool = False) -> list[float]:
@@ -65,13 +68,47 @@ def time_runs(text: str, published: dt.date | None, repeats: int, fresh: bool = 
 
 
 def score_labels(dataset: Dataset) -> suggest.LabelScore:
-    """Recall and precision against the hand labels, each seed anchored on its recorded date."""
+    """Recall and precision against the English hand labels, each seed anchored on its recorded date."""
     total = suggest.LabelScore()
     for article in yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))["articles"]:
         source = dataset.sources[article["source"]]
         result = suggest.suggest(dataset.articles[source.id].text, published=source.published.date, url=source.url)
         total.add(suggest.score_labels(result.candidates, article["labels"]))
     return total
+
+
+def spanish_articles() -> list[dict]:
+    """The Spanish test articles with their labels, each with its text."""
+    articles = yaml.safe_load(SPANISH_LABELS.read_text(encoding="utf-8"))["articles"]
+    for article in articles:
+        article["text"] = (SPANISH_DIR / article["file"]).read_text(encoding="utf-8")
+    return articles
+
+
+def score_spanish(articles: list[dict]) -> tuple[suggest.LabelScore, int, list[str]]:
+    """Recall and precision against the Spanish labels, as a curator gets them: language and
+    publication date detected, nothing given; and how many publication dates were right."""
+    total, right, lines = suggest.LabelScore(), 0, []
+    for article in articles:
+        result = suggest.suggest(article["text"])
+        total.add(suggest.score_labels(result.candidates, article["labels"]))
+        pub = result.published
+        ok = (result.language, pub.date, pub.kind) == ("es", article["published"], article["stamp"]["kind"])
+        right += ok
+        lines.append(
+            f"  {article['file']}: {pub.date or 'none'} ({pub.kind}, {pub.confidence}), language {result.language}; "
+            f"labelled {article['published']} ({article['stamp']['kind']}){'' if ok else '  <-- WRONG'}"
+        )
+    return total, right, lines
+
+
+def print_score(title: str, score: suggest.LabelScore) -> None:
+    print(f"{title}: {score.labels} labels, {score.candidates} candidates")
+    print(f"  recall {score.correct}/{score.labels} = {score.recall:.1%} (phrase found: {score.found}/{score.labels})")
+    print(f"  precision {score.correct}/{score.candidates} = {score.precision:.1%}")
+    for kind, items in (("missed", score.misses), ("wrong", score.wrong), ("extra", score.extras)):
+        for item in items:
+            print(f"  {kind}: {item}")
 
 
 def score_published(dataset: Dataset) -> tuple[int, int, int, list[str]]:
@@ -116,18 +153,28 @@ def main(argv: list[str] | None = None) -> int:
         runs = time_runs(article, source.published.date, args.repeats)
         print(f"  {source.file} ({len(article):,} chars): {ms(runs)}")
 
-    score = score_labels(dataset)
-    print(f"hand labels ({LABELS_FILE.relative_to(PROJECT_DIR)}): {score.labels} labels, {score.candidates} candidates")
-    print(f"  recall {score.correct}/{score.labels} = {score.recall:.1%} (phrase found: {score.found}/{score.labels})")
-    print(f"  precision {score.correct}/{score.candidates} = {score.precision:.1%}")
-    for kind, items in (("missed", score.misses), ("wrong", score.wrong), ("extra", score.extras)):
-        for item in items:
-            print(f"  {kind}: {item}")
+    articles = spanish_articles()
+    print(f"each Spanish test article, warm, median of {args.repeats}:")
+    for article in articles:
+        runs = time_runs(article["text"], None, args.repeats)
+        print(f"  {article['file']} ({len(article['text']):,} chars): {ms(runs)}")
+
+    english = score_labels(dataset)
+    spanish, spanish_right, spanish_lines = score_spanish(articles)
+    print(f"{'':28}{'labels':>8}{'recall':>20}{'precision':>20}")
+    for name, score in (("English (the five seeds)", english), ("Spanish (tests/articles/es)", spanish)):
+        recall = f"{score.correct}/{score.labels} = {score.recall:.1%}"
+        precision = f"{score.correct}/{score.candidates} = {score.precision:.1%}"
+        print(f"{name:28}{score.labels:>8}{recall:>20}{precision:>20}")
+    print_score(f"English hand labels ({LABELS_FILE.relative_to(PROJECT_DIR)})", english)
+    print_score(f"Spanish hand labels ({SPANISH_LABELS.relative_to(PROJECT_DIR)}; language and date detected)", spanish)
 
     exact, right, total, lines = score_published(dataset)
     print(f"publication date: {exact}/{total} as data/sources.yaml records it; {right}/{total} right decisions")
     print("  (a right decision: the recorded date where the text or address shows it, none where only the record does)")
     print("\n".join(lines))
+    print(f"Spanish publication dates and languages: {spanish_right}/{len(articles)} as labelled")
+    print("\n".join(spanish_lines))
     return 0
 
 

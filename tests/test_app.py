@@ -11,8 +11,10 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.shared import LANG_SCRIPT
 from app_pages.timeline_chart import PRELOAD
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, PROJECT_DIR
+from timeline.models import LANGUAGES
 from timeline.validate import load_dataset
 
 APP = str(PROJECT_DIR / "app.py")
@@ -72,9 +74,13 @@ def count_line(at: AppTest) -> tuple[int, int]:
 
 
 def html_text(at: AppTest) -> str:
-    """Every HTML fragment the page shows, but the constant script that preloads Plotly.js (the
-    only script of the page, and it carries no data)."""
-    return "\n".join(h.proto.body for h in at.get("html") if h.proto.body != PRELOAD)
+    """Every HTML fragment the page shows, but the page's two constant scripts (they carry no
+    data): the one that preloads Plotly.js and the one that sets the document's language."""
+    ours = {PRELOAD, *(LANG_SCRIPT % json.dumps(lang) for lang in LANGUAGES)}
+    bodies = [h.proto.body for h in at.get("html")]
+    for script in ours:
+        bodies = [b.replace(script, "") for b in bodies]
+    return "\n".join(bodies)
 
 
 def test_page_renders_the_shipped_data(monkeypatch, shipped):
@@ -205,7 +211,7 @@ def test_invalid_data_shows_the_error_list(monkeypatch, tiny):
     at = start(monkeypatch, tiny.data_dir, tiny.seeds_dir)
     assert "did not validate: 2 problem(s)" in at.error[0].value
     body = html_text(at)
-    assert "events.yaml:11</code>" in body and "events.yaml:23</code>" in body
+    assert "events.yaml:11</code>" in body and "events.yaml:24</code>" in body
     assert "dateparser resolves" in body
     assert chart_data(at) is None
 

@@ -62,6 +62,11 @@ def test_titles_are_escaped_for_plotly_but_read_as_written(tiny):
 def test_labels_and_headlines_travel_unescaped(tiny):
     tiny.replace("events.yaml", "title: Talks begin", 'title: Talks begin\n    label: Talks on "smart" <b>ports</b>')
     tiny.replace("events.yaml", "title: Talks begin", "title: Talks begin\n    headline: true", count=1)
+    tiny.replace(
+        "events.yaml",
+        "{es: {title: Comienzan las conversaciones,",
+        "{es: {title: Comienzan las conversaciones, label: Diálogo,",
+    )
     dataset = tiny.load()
     events = payload(dataset)["events"]
     row = events["id"].index(next(e.id for e in dataset.events if e.title == "Talks begin"))
@@ -114,3 +119,34 @@ def test_the_view_asks_for_webgl_past_a_thousand_markers(shipped):
     big = pd.concat([prepare_frame(shipped)] * 31, ignore_index=True)  # 1023 rows
     assert view(big.iloc[:1000], 1023)["webgl"] is False
     assert view(big.iloc[:1001], 1023)["webgl"] is True
+
+
+def test_the_chart_speaks_the_readers_language(shipped):
+    frame = prepare_frame(shipped)
+    es = chart.chart_payload(frame, shipped, lang="es")
+    en = chart.chart_payload(frame, shipped, lang="en")
+    assert [c["name"] for c in es["categories"]] == [
+        "acuerdo",
+        "financiamiento",
+        "seguridad",
+        "vías migratorias",
+        "diplomacia",
+        "contexto",
+    ]
+    assert [c["name"] for c in en["categories"]][3] == "migration-pathways"
+    assert es["strings"]["cluster"] == "{n} acontecimientos, {when}"
+    assert en["strings"]["cluster"] == "{n} events, {when}"
+    assert es["lang"] == "es" and en["lang"] == "en"
+    i = shipped.index_of("border-security-memorandum-2013")
+    event = shipped.event("border-security-memorandum-2013")
+    assert es["events"]["title"][i] == chart.plotly_text(event.text_in("es")[0])
+    assert es["events"]["label"][i] == event.text_in("es")[1]
+    assert en["events"]["title"][i] == chart.plotly_text(event.title)
+    assert es["events"]["date"][i] == "23 jul 2013"
+    assert en["events"]["date"][i] == "Jul 23, 2013"
+    bands = {a["name"]: a["text"] for a in es["layout"]["annotations"] if a.get("name", "").startswith("band:")}
+    assert bands == {"band:US": "<b>EU</b>", "band:MX": "<b>MX</b>"}  # as the Mexican press writes it
+    buttons = [b["label"] for b in es["layout"]["xaxis"]["rangeselector"]["buttons"]]
+    assert buttons == ["1 a", "5 a", "todo"]
+    lanes = [a["text"] for a in es["layout"]["annotations"] if a.get("name", "").startswith("lane:")]
+    assert lanes[2] == "seguridad"

@@ -40,7 +40,7 @@ def test_validate_bad_data_exits_1_with_the_list_and_no_traceback(tiny):
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("2 problems found:")
     assert 'data/events.yaml:11: event "border-plan": date: dateparser resolves "Tuesday"' in result.stderr
-    assert 'data/events.yaml:23: event "talks-begin": category: Input should be' in result.stderr
+    assert 'data/events.yaml:24: event "talks-begin": category: Input should be' in result.stderr
 
 
 def test_validate_missing_data_dir(tmp_path):

@@ -160,6 +160,7 @@ def edge_event(event_id: str, date: str, category: str = "agreement", end: str |
         lines.append(f"    end: {end}")
     if amounts:
         lines.append(f"    amounts: {amounts}")
+    lines.append(f"    translations: {{es: {{title: Evento {event_id}, summary: Un evento de prueba.}}}}")
     return "\n".join(lines)
 
 

@@ -49,7 +49,7 @@ def test_seed_without_a_date_in_its_text_uses_the_curated_date(at):
 
 
 def test_pasted_article_with_a_given_date(at):
-    at.radio(key="c_mode").set_value("Paste text").run()
+    at.radio(key="c_mode").set_value("paste").run()
     at.text_area(key="c_text").input("The ministers met on Tuesday in Mexico City and agreed on <b>patrols</b>.").run()
     at.checkbox(key="c_override").check().run()
     import datetime as dt
@@ -62,7 +62,7 @@ def test_pasted_article_with_a_given_date(at):
 
 
 def test_empty_paste_asks_for_text(at):
-    at.radio(key="c_mode").set_value("Paste text").run()
+    at.radio(key="c_mode").set_value("paste").run()
     assert any("Paste an article" in i.value for i in at.info)
 
 

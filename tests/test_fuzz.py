@@ -96,6 +96,9 @@ EVENTS = {
             "date": "2022-07-12",
             "date_evidence": {"source": "wire-2022", "phrase": "Tuesday", "anchor": "2022-07-13"},
             "excerpts": [{"source": "wire-2022", "quote": "agreed to spend $1.5 billion on border technology"}],
+            "translations": {
+                "es": {"title": "Acuerdan plan fronterizo", "summary": "Invertirán en tecnología fronteriza."}
+            },
         },
         {
             "id": "talks-begin",
@@ -106,6 +109,9 @@ EVENTS = {
             "date": "2022-06",
             "date_evidence": {"source": "wire-2022", "phrase": "last month", "anchor": "2022-07-13"},
             "excerpts": [{"source": "wire-2022", "quote": "The agreement follows talks that began last month"}],
+            "translations": {
+                "es": {"title": "Comienzan las conversaciones", "summary": "Los funcionarios empiezan a dialogar."}
+            },
         },
     ]
 }

@@ -94,7 +94,7 @@ def test_chart_lanes_bands_and_hover_dates_are_spanish(spanish_page, server, shi
     open_page(spanish_page, server.url + "?lang=es")
     svg = spanish_page.evaluate("[...document.querySelectorAll('.tl-chart text')].map((t) => t.textContent)")
     assert {"acuerdo", "financiamiento", "seguridad", "vías migratorias", "diplomacia", "contexto"} <= set(svg)
-    assert "EE. UU." in svg and "MX" in svg
+    assert "EU" in svg and "MX" in svg
     labels = spanish_page.evaluate(
         "[...document.querySelectorAll('.tl-labels button')].map((b) => b.getAttribute('aria-label'))"
     )
@@ -132,3 +132,26 @@ def test_the_curator_page_is_spanish_too(spanish_page, server):
     spanish_page.get_by_role("heading", name="Proponer acontecimientos a partir de un artículo").wait_for()
     wait_idle(spanish_page)
     assert english_in(spanish_page) == []
+
+
+def test_screenshots_in_spanish(browser, server, shipped):
+    """The Spanish page as a reader meets it (browser language es-MX), on load and after choosing
+    the 2022 pledge, at both sizes; it must not scroll sideways on a phone either."""
+    from timeline import PROJECT_DIR
+
+    shots = PROJECT_DIR / "artifacts" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    for name, viewport in (("desktop", {"width": 1280, "height": 800}), ("phone", {"width": 390, "height": 844})):
+        phone = name == "phone"
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, locale="es-MX")
+        p = context.new_page()
+        open_page(p, server.url)
+        p.screenshot(path=str(shots / f"{name}-es.png"))
+        assert p.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+        click_event(p, shipped.index_of("smart-border-pledge-2022"))
+        p.wait_for_selector(".tl-event[data-event-id='smart-border-pledge-2022'] mark")
+        p.mouse.move(1, 1)
+        p.wait_for_timeout(600)
+        p.screenshot(path=str(shots / f"{name}-es-selected.png"))
+        assert p.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+        context.close()

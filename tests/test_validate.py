@@ -599,7 +599,8 @@ def test_spanish_summary_is_required(tiny):
 def test_unknown_language_is_refused(tiny):
     tiny.replace("events.yaml", "{es: {title: Comienzan", "{fr: {title: Comienzan")
     assert tiny.problems() == [
-        "data/events.yaml:34: event \"talks-begin\": translations.fr.[key]: Input should be 'es' (got 'fr')"
+        'data/events.yaml:34: event "talks-begin": translations: "fr" is not a language of this timeline; '
+        "translations are written under es"
     ]
 
 
@@ -610,7 +611,8 @@ def test_unknown_language_beside_spanish_is_refused_too(tiny):
         TALKS_ES.replace("}}\n", "}, fr: {title: Les discussions commencent, summary: Ils parlent.}}\n"),
     )
     assert tiny.problems() == [
-        "data/events.yaml:34: event \"talks-begin\": translations.fr.[key]: Input should be 'es' (got 'fr')"
+        'data/events.yaml:34: event "talks-begin": translations: "fr" is not a language of this timeline; '
+        "translations are written under es"
     ]
 
 

@@ -197,11 +197,12 @@ def check_derivation(
     (None, message) when it does not and nothing explains why.
     """
     res = resolve_phrase(phrase, anchor, language)
+    reader = "the date rules" if _language(language).validator_rules else "dateparser"
     if res is None:
         if has_note:
             return Derivation("manual", None, None), None
         return None, (
-            f'dateparser cannot resolve "{phrase}" against {anchor}; '
+            f'{reader} cannot resolve "{phrase}" against {anchor}; '
             "use a phrase it reads or add a note that explains the date"
         )
     got = truncate(res.day, res.period)
@@ -217,6 +218,6 @@ def check_derivation(
     if has_note:
         return Derivation("manual", got, res.period), None
     return None, (
-        f'dateparser resolves "{phrase}" against {anchor} to {got}, not {date}; '
+        f'{reader} resolves "{phrase}" against {anchor} to {got}, not {date}; '
         "fix the date, the phrase or the anchor, or add a note that explains the date"
     )

@@ -122,6 +122,12 @@ class Source(Strict):
 
 
 def _require_translations(value: dict, what: str) -> dict:
+    unknown = [lang for lang in value if lang not in TRANSLATED]
+    if unknown:
+        raise ValueError(
+            f'"{unknown[0]}" is not a language of this timeline; translations are written under '
+            + ", ".join(TRANSLATED)
+        )
     missing = [lang for lang in TRANSLATED if lang not in value]
     if missing:
         raise ValueError(f"no {', '.join(missing)} translation; add translations: {{{missing[0]}: {{{what}}}}}")
@@ -141,9 +147,7 @@ class Administration(Strict):
     party: Line
     start: Day
     end: Day | None = None
-    translations: dict[Literal[TRANSLATED], AdministrationText] = Field(  # type: ignore[valid-type]
-        default_factory=dict, validate_default=True
-    )
+    translations: dict[str, AdministrationText] = Field(default_factory=dict, validate_default=True)
 
     @field_validator("translations")
     @classmethod
@@ -201,9 +205,7 @@ class Event(Strict):
     end: DateValue | None = None
     date_evidence: DateEvidence
     excerpts: list[Excerpt] = Field(min_length=1)
-    translations: dict[Literal[TRANSLATED], EventText] = Field(  # type: ignore[valid-type]
-        default_factory=dict, validate_default=True
-    )
+    translations: dict[str, EventText] = Field(default_factory=dict, validate_default=True)
 
     @field_validator("translations")
     @classmethod

@@ -383,7 +383,7 @@ def _check_source(source, index, doc, seeds_dir, articles, published_status, pro
             )
         )
         return
-    parsed = parse_absolute(pub.phrase)
+    parsed = parse_absolute(pub.phrase, source.language)
     if parsed is None or parsed.date() != pub.date:
         got = parsed.date().isoformat() if parsed else "nothing"
         problems.append(
@@ -525,7 +525,8 @@ class _EventChecker:
             )
             return None
         try:
-            derivation, message = check_derivation(event.date, ev.phrase, ev.anchor, bool(ev.note))
+            language = self.sources[ev.source].language  # the phrase is read in its article's language
+            derivation, message = check_derivation(event.date, ev.phrase, ev.anchor, bool(ev.note), language)
         except OverflowError:  # dateparser stepping past year 1 or 9999 from an extreme anchor
             self._add(
                 ("date_evidence", "anchor"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from timeline.errors import DataError, Problem
 from timeline.languages.base import Language

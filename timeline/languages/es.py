@@ -14,8 +14,8 @@ mañana"; "el verano", "el verano pasado", "el invierno de 2023"; "en 2020", "de
 "a finales de 2023"; Navidad, Año Nuevo, Día de Muertos and a few more.
 
 Tense: the future tense (-rá, -rán: "será", "se reunirán"), "va a" + infinitive, "está
-previsto", "tiene previsto", "está programado", "planea", "prevé", "pretende", "próximo" look
-ahead; the preterite (-ó, -aron, -ieron), "dijo", "ha", "fue" and the rest look back.
+previsto", "tiene previsto", "está programado", "planea", "prevé", "pretende", "se espera que",
+"próximo" look ahead; the preterite (-ó, -aron, -ieron), "dijo", "ha", "fue" and the rest look back.
 
 The validator reads a Spanish phrase with the same rules as ``suggest`` (``validator_rules``):
 dateparser's Spanish reads none of "el martes", "este miércoles", "el pasado 23 de julio",
@@ -90,7 +90,12 @@ UNITS = {
     "año": "year",
     "años": "year",
 }
-_UNIT_WORDS = {"day": ("día", "días"), "week": ("semana", "semanas"), "month": ("mes", "meses"), "year": ("año", "años")}
+_UNIT_WORDS = {
+    "day": ("día", "días"),
+    "week": ("semana", "semanas"),
+    "month": ("mes", "meses"),
+    "year": ("año", "años"),
+}
 SEASONS = {"primavera": 3, "verano": 6, "otoño": 9, "otono": 9, "invierno": 12}
 NEAR_DAYS = {
     "ayer": ("yesterday", -1),
@@ -217,7 +222,7 @@ RELATIVE = (
         re.compile(
             rf"\b(?:(?P<lead>(?i:el\s+pasado|el\s+{_NEXT}|este|esta|pasado|{_NEXT}|el))\s+)?(?P<wd>{_WEEKDAY})"
             rf"(?:\s+(?P<trail>(?i:pasado|{_NEXT}|que\s+viene))\b)?"
-            r"(?:\s+(?P<d>3[01]|[12]\d|0?[1-9])(?=\s*(?:[,;:.)]\D|[,;:.)]?$|\s+(?i:de|del|por|en|y|a|al|con)\b)))?"
+            r"(?:\s+(?P<d>3[01]|[12]\d|0?[1-9])(?!\d|[:.,]\d|\s*%))?"
             r"(?:\s+(?P<tod>(?i:(?:por|en|durante)\s+la\s+(?:mañana|tarde|noche)))\b)?"
         ),
     ),
@@ -264,7 +269,7 @@ RELATIVE = (
 MONTH_CONTEXT = word_set("en desde hasta de del durante para a al entre y e o u antes después tras hacia sobre")
 YEAR_CONTEXT = MONTH_CONTEXT | word_set("el año fiscal circa")
 SEASON_CONTEXT = word_set("en desde hasta durante para a antes después tras hacia")
-_HABITUAL = word_set("los cada todos unos varios")  # "los martes": every Tuesday, not one
+_HABITUAL = word_set("los cada todos unos varios un otro")  # "los martes": every Tuesday; "un martes": any
 _MORNING = word_set("la esta una cada toda media esa aquella el su")  # "la mañana" is the morning
 _AMOUNT = word_set("más menos cerca alrededor casi unos unas")  # "más de 2000 personas" is a number
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
@@ -323,7 +328,7 @@ def normalize_stamp(text: str) -> str:
 # Tense cues.
 FUTURE_CUE = re.compile(
     r"(?i)\b(?:(?:está|están|estaba|estaban)\s+(?:previst[oa]s?|programad[oa]s?)|tienen?\s+(?:previsto|programado)|"
-    r"se\s+prevé|prevén?|planean?|pretenden?|(?:va|van|vamos|voy|iba|iban)\s+a\s+[a-záéíóúñ]+(?:ar|er|ir)|"
+    r"se\s+prevé|prevén?|planean?|pretenden?|(?:se\s+)?esperan?\s+que|(?:va|van|vamos|voy|iba|iban)\s+a\s+[a-záéíóúñ]+(?:ar|er|ir)|"
     rf"{_NEXT}s?|previst[oa]s?\s+para|programad[oa]s?\s+para|[a-záéíóúñ]{{2,}}(?:rá|rán))\b"
 )
 PAST_CUE = re.compile(
@@ -350,9 +355,7 @@ UPDATE_WORD = re.compile(
     r"(?i)\b(?:última\s+)?(?:actualizad[oa]|actualización|modificad[oa]|editad[oa]|revisad[oa])\b|©|"
     r"\(c\)\s*\d|\bcopyright\b|\bderechos\s+reservados\b|\bconsultad[oa]\b|\bimpreso\b|\bhora\s+actual\b"
 )
-PUBLISHED_WORD = re.compile(
-    r"(?i)\b(?:publicad[oa]|fecha\s+de\s+publicación|publicación|difundid[oa])\b|^\s*fecha\s*:"
-)
+PUBLISHED_WORD = re.compile(r"(?i)\b(?:publicad[oa]|fecha\s+de\s+publicación|publicación|difundid[oa])\b|^\s*fecha\s*:")
 BYLINE = re.compile(r"^\s*Por\s+[A-ZÁÉÍÓÚÑ]")
 STAMP_START = re.compile(
     r"(?i)\s*(?:(?:última\s+)?(?:actualizad[oa]|actualización|modificad[oa])|publicad[oa]|fecha\s*:|©|copyright)\b"
@@ -371,10 +374,10 @@ DATELINE = re.compile(  # "CIUDAD JUÁREZ, Chihuahua, 14 de marzo de 2023 (Agenc
 
 # Frequent Spanish words that are not English ones.
 STOPWORDS = word_set(
-    "el la los las del que y en un una por con para se su al lo como más pero sus le ya este porque esta entre "
+    "de el la los las del que y en un una por con para se su al lo como más pero sus le ya este porque esta entre "
     "cuando muy sin sobre también hasta hay donde desde todo nos durante todos ni contra otros ese eso ante "
     "ellos esto antes algunos unos otro otras otra tanto esa estos mucho nada muchos poco ella estas algunas "
-    "algo fue ha han según dijo será sido"
+    "algo fue ha han según dijo será sido es son tras"
 )
 
 LANGUAGE = Language(

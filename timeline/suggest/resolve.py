@@ -43,14 +43,16 @@ def resolve_alone(phrase: str, anchor: dt.date, language: str) -> Resolved | Non
     """A phrase read on its own (a curated date phrase), looking back unless its words say
     otherwise ("el próximo martes", "mañana"); None when no pattern reads the whole phrase.
 
-    The phrase may start with a preposition the patterns leave out ("en julio", "el 23 de julio").
+    The phrase may start with a word the patterns leave out ("en julio", "el 23 de julio"); it
+    counts as the context a bare month or year needs, as it would in the article.
     """
     lang = get(language)
     text = WS.sub(" ", phrase).strip()
-    for candidate in dict.fromkeys((text, lang.strip_lead.sub("", text, count=1))):
+    lead = lang.strip_lead.match(text)
+    for offset in dict.fromkeys((0, lead.end() if lead else 0)):
         for kind, pattern in lang.patterns:
-            m = pattern.fullmatch(candidate)
-            if m:
+            m = pattern.fullmatch(text, offset)
+            if m and lang.accept(kind, m, text):
                 return resolve(kind, m, anchor, lambda: "past", lang)
     return None
 
@@ -134,7 +136,8 @@ def _resolve_month(m: re.Match, anchor, direction, lang) -> Resolved:
         year = parsed[0].year if parsed else anchor.year
         if way == "future" and month == anchor.month:
             year = anchor.year  # dateparser skips the current month when it looks ahead
-        if parsed is None or parsed[0].month != month:
+        # dateparser keeps the anchor's day: "February" against 29 January 2000 is 29 February 1996
+        if parsed is None or parsed[0].month != month or abs(year * 12 + month - anchor.year * 12 - anchor.month) > 11:
             year = _nearest_yearly(lambda y: dt.date(y, month, 1), dt.date(anchor.year, anchor.month, 1), way).year
         rule = "month:since" if lead == "since" else f"month:{way}"
     return Resolved(f"{year:04d}-{month:02d}", "month", _qualified(rule, m, lang), core)
@@ -146,8 +149,11 @@ def _resolve_weekday(m: re.Match, anchor, direction, lang) -> Resolved | None:
     core = _core_from(m, "lead" if lead in ("this", "last", "next", "this past") else "wd", "wd")
     if anchor is None:
         return _needs_anchor("day", core)
-    if m.groupdict().get("d"):  # "el lunes 26": the 26th that is a Monday
-        return _weekday_and_day(weekday, int(m.group("d")), anchor, _way(lead) or direction(), core)
+    if m.groupdict().get("d"):  # "el lunes 26": the 26th that is a Monday, within a month of the anchor
+        got = _weekday_and_day(weekday, int(m.group("d")), anchor, _way(lead) or direction(), core)
+        if got is not None:
+            return got
+        # else the number is not a day ("el martes 15 personas"): the weekday alone
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
     if lead == "this":
@@ -167,15 +173,15 @@ def _resolve_weekday(m: re.Match, anchor, direction, lang) -> Resolved | None:
 
 
 def _weekday_and_day(weekday: int, mday: int, anchor: dt.date, way: str, core: str) -> Resolved | None:
-    """The day ``mday`` of a month that falls on ``weekday``, nearest the anchor in ``way``."""
-    step = -1 if way == "past" else 1
-    year, month = anchor.year, anchor.month
-    for _ in range(28):  # a weekday and a day of the month meet again within 14 months
-        day = safe_date(year, month, mday)
-        if day is not None and day.weekday() == weekday and (day <= anchor if way == "past" else day >= anchor):
+    """The day ``mday`` of a month that falls on ``weekday``, nearest the anchor in ``way`` and at
+    most 31 days from it (a paper names the month of anything further); None when there is none."""
+    for months in (0, 1):
+        index = anchor.year * 12 + anchor.month - 1 + (-months if way == "past" else months)
+        day = safe_date(index // 12, index % 12 + 1, mday)
+        if day is None or day.weekday() != weekday or abs((day - anchor).days) > 31:
+            continue
+        if (day <= anchor) if way == "past" else (day >= anchor):
             return Resolved(day.isoformat(), "day", f"weekday-day:{way}", core)
-        year, month = divmod(year * 12 + month - 1 + step, 12)
-        month += 1
     return None
 
 
@@ -228,8 +234,10 @@ def _resolve_ago(m: re.Match, anchor, direction, lang) -> Resolved:
         return _needs_anchor(precision, m.group(0))
     if wd:
         # "a year ago Wednesday": that Wednesday (the last one), a year earlier
-        today = lang.near_days.get(wd.lower(), ("", None))[1] == 0
-        base = anchor if today else anchor - dt.timedelta(days=(anchor.weekday() - lang.weekday_numbers[wd.lower()]) % 7)
+        if lang.near_days.get(wd.lower(), ("", None))[1] == 0:  # "a year ago today"
+            base = anchor
+        else:
+            base = anchor - dt.timedelta(days=(anchor.weekday() - lang.weekday_numbers[wd.lower()]) % 7)
         day = _shift(base, unit, -n)
         return Resolved(day.isoformat(), "day", "ago:weekday", m.group(0))
     parsed = _dateparser_day(lang.dp_ago(n, unit), anchor, "past", lang.dateparser)
