@@ -6,23 +6,23 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.shared import current_data, data_dirs, language_switch, page_head
-from timeline.details import esc, escape_markdown
+from timeline.details import LANGUAGE_NAMES_HERE, esc, escape_markdown
 from timeline.errors import DataError
-from timeline.i18n import CONFIDENCES, EVIDENCE_KINDS, PRECISION_NAMES, _, name_of
+from timeline.i18n import CONFIDENCES, EVIDENCE_KINDS, LANGUAGE_NAMES, PRECISION_NAMES, _, name_of
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def suggest_cached(text: str, published: str | None, url: str | None, source: str | None):
+def suggest_cached(text: str, published: str | None, url: str | None, source: str | None, language: str | None):
     """suggest() once per distinct input."""
     from timeline.suggest import suggest
 
-    return suggest(text, published=published, url=url or None, source=source)
+    return suggest(text, published=published, url=url or None, source=source, language=language)
 
 
 def candidate_table(suggestions) -> str:
     """The candidates as an HTML table, each phrase marked inside its sentence (all escaped), the
     sentence marked with the article's language."""
-    rows, lang = [], getattr(suggestions, "language", "en")
+    rows, lang = [], suggestions.language
     for i, c in enumerate(suggestions.candidates, 1):
         a, b = c.phrase_start - c.start, c.phrase_end - c.start
         sentence = esc(c.sentence[:a]) + f"<mark>{esc(c.sentence[a:b])}</mark>" + esc(c.sentence[b:])
@@ -66,23 +66,32 @@ def render() -> None:
     seeds = sorted(p.name for p in seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
     modes = {"seed": _("Pick a seed"), "paste": _("Paste text")}
     mode = st.radio(_("Article"), list(modes), format_func=modes.get, horizontal=True, key="c_mode")
-    source_id, url = None, ""
+    source_id, url, curated_language = None, "", None
     if mode == "seed" and seeds:
         name = st.selectbox(_("Seed article"), seeds, key="c_seed")
         text = (seeds_dir / name).read_text(encoding="utf-8", errors="replace")
         if name in known:
-            source_id, url = known[name].id, known[name].url
+            source_id, url, curated_language = known[name].id, known[name].url, known[name].language
         url = st.text_input(_("Address of the original page (optional)"), value=url, key=f"c_url_{name}")
     else:
         text = st.text_area(_("Article text"), height=260, key="c_text", max_chars=1_500_000)
         url = st.text_input(_("Address of the original page (optional)"), key="c_url")
+    languages = {"auto": _("Detect it from the text"), **LANGUAGE_NAMES}  # each language by its own name
+    chosen = st.selectbox(
+        _("The article's language"),
+        list(languages),
+        format_func=languages.get,
+        index=list(languages).index(curated_language or "auto"),
+        key=f"c_lang_{source_id}",
+    )
+    language = None if chosen == "auto" else chosen
     override = st.checkbox(_("Set the publication date myself"), key="c_override")
     published = st.date_input(_("Publication date"), key="c_published", format="YYYY-MM-DD") if override else None
     if not text.strip():
         st.info(_("Paste an article to see its candidate events."))
         return
     try:
-        result = suggest_cached(text, published.isoformat() if published else None, url or None, source_id)
+        result = suggest_cached(text, published.isoformat() if published else None, url or None, source_id, language)
     except DataError as exc:
         st.error(escape_markdown("; ".join(str(p) for p in exc.problems)))
         return
@@ -90,14 +99,21 @@ def render() -> None:
     if pub.date is None and not published and source_id in (loaded.dataset.sources if loaded.dataset else {}):
         # The text does not say when it was published, but the curated record does.
         curated = loaded.dataset.sources[source_id].published.date
-        result = suggest_cached(text, curated.isoformat(), url or None, source_id)
+        result = suggest_cached(text, curated.isoformat(), url or None, source_id, language)
         st.caption(
             _("Publication date {date} taken from data/sources.yaml (not found in the text).").format(
                 date=curated.isoformat()
             )
         )
         pub = result.published
-    lang = getattr(result, "language", "en")  # the article's
+    lang = result.language  # the article's
+    detected = _("The article is {in_language}, detected from the text.")
+    given = _("The article is {in_language}.")
+    st.caption(
+        (detected if result.language_detected else given).format(in_language=_(LANGUAGE_NAMES_HERE[lang]))
+        + " "
+        + _("Its dates are read in that language; its sentences are shown as written.")
+    )
     if pub.date:
         st.html(
             "<p><b>"

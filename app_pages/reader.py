@@ -164,9 +164,9 @@ def render() -> None:
     filters = sidebar_filters(dataset, lo, hi)
     data_name = name_of(load_key)
     view_name = name_of(load_key, filters)
-    shown = shown_for(loaded, filters, view_name)
+    rows = shown_for(loaded, filters, view_name)
     with st.sidebar:
-        st.markdown("**" + _("{shown} of {total} events").format(shown=len(shown), total=len(frame)) + "**")
+        st.markdown("**" + _("{shown} of {total} events").format(shown=len(rows), total=len(frame)) + "**")
         st.button(
             _("Clear filters"), on_click=clear_filters, disabled=filters.is_default(), icon=":material/filter_alt_off:"
         )
@@ -188,26 +188,26 @@ def render() -> None:
         )
         if tab_chart.open and can_draw:
             with tab_chart:
-                show_chart(loaded, data_name, filters, view_name, shown, event_id)
+                show_chart(loaded, data_name, filters, view_name, rows, event_id)
         else:
             forget_chart()  # the chart is unmounted: it will need its figure again
         if tab_table.open:
             with tab_table:
-                show_table(dataset, shown)
+                show_table(dataset, frame.iloc[rows])
         if tab_admins.open:
             with tab_admins:
                 from app_pages import compare
 
                 compare.render(loaded, filters)
     with panel_col:
-        event_details(dataset, shown, event_id)
+        event_details(dataset, frame, rows, event_id)
         panel_focus(event_id, st.session_state.get("_reveal") if event_id else None)
     sync_to_url(filters, event_id)
 
 
-def show_chart(loaded: Loaded, data_name: str, filters: Filters, view_name: str, shown, event_id: str | None) -> None:
+def show_chart(loaded: Loaded, data_name: str, filters: Filters, view_name: str, rows, event_id: str | None) -> None:
     """The timeline; choosing a marker, a label or an item of a cluster selects the event."""
-    if not len(shown):
+    if not len(rows):
         forget_chart()
         st.info(_("No event matches these filters."))
         return
@@ -260,10 +260,10 @@ def show_table(dataset, shown) -> None:
 KEY_EVENTS_SHOWN = 8  # a curated timeline has five to seven headlines; a huge one, a sample
 
 
-def key_events(frame) -> None:
-    """Before anything is selected: the headline events (at most KEY_EVENTS_SHOWN of them,
-    spread over time), each a button that opens it."""
-    rows = np.flatnonzero(frame["headline"].to_numpy())
+def key_events(frame, shown) -> None:
+    """Before anything is selected: the headline events among the rows ``shown`` (at most
+    KEY_EVENTS_SHOWN of them, spread over time), each a button that opens it."""
+    rows = shown[frame["headline"].to_numpy()[shown]]
     if not len(rows):
         return
     if len(rows) > KEY_EVENTS_SHOWN:
@@ -286,16 +286,16 @@ def key_events(frame) -> None:
         )
 
 
-def event_details(dataset, shown, event_id: str | None) -> None:
+def event_details(dataset, frame, rows, event_id: str | None) -> None:
     """The selected event's passages, the whole articles, and previous/next in time."""
     if not event_id:
         st.info(_("Choose an event on the timeline or in the table to read its sources."), icon=":material/touch_app:")
-        key_events(shown)
+        key_events(frame, rows)
         return
     index = dataset.index_of(event_id)
     # Neighbours among the shown events (positions in time order, found by bisection), or
     # among all events when the filters hide this one.
-    order = shown["idx"].to_numpy()
+    order = rows  # positions in the frame are positions in time order
     pos = int(np.searchsorted(order, index))
     hidden = pos >= len(order) or order[pos] != index
     if hidden:

@@ -78,3 +78,33 @@ def test_curator_page_in_a_browser(browser, server):
         assert re.search(r"date_evidence:\s+source: audacy-2022-07-smart-security", code)
     finally:
         page.close()
+
+
+def test_a_spanish_article_on_the_spanish_page():
+    """A Spanish article pasted on the page in Spanish: its language is detected, its dates read
+    in Spanish, its sentences shown as written (marked es), and its YAML has the Spanish block
+    the validator asks for."""
+    from timeline import PROJECT_DIR
+
+    text = (PROJECT_DIR / "tests" / "articles" / "es" / "01_horarios_garitas.txt").read_text(encoding="utf-8")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "es"
+    at.run()
+    at.switch_page("app_pages/propose.py").run()
+    assert at.title[0].value == "Proponer acontecimientos a partir de un artículo"
+    at.radio(key="c_mode").set_value("paste").run()
+    at.text_area(key="c_text").input(text).run()
+    assert not at.exception
+    assert any(c.value.startswith("El artículo está en español, según el texto.") for c in at.caption)
+    html = table_html(at)
+    assert "<span lang='es'>" in html and "<mark>" in html
+    assert "<th>Fecha</th>" in html and "<th>Precisión</th>" in html
+    entries = yaml.safe_load(at.code[0].value)
+    assert entries and all(e["translations"] == {"es": {"title": "TODO", "summary": "TODO"}} for e in entries)
+    assert all(e["date"] != "TODO" for e in entries[:3])
+    spanish = at.header[0].value
+    assert spanish == f"{len(table_html(at).split('<tr>')) - 2} candidatos"
+    # Told it is English, the same text gives other (fewer) dates: the choice is used.
+    at.selectbox(key="c_lang_None").set_value("en").run()
+    assert any(c.value.startswith("El artículo está en inglés.") for c in at.caption)
+    assert at.header[0].value != spanish

@@ -71,3 +71,39 @@ def test_titles_read_as_written_in_csv_and_json(tiny):
     rows = list(csv.DictReader(io.StringIO(export_events(dataset, "csv", dataset.events))))
     assert written in [r["title"] for r in rows]
     assert written in [e["title"] for e in json.loads(export_events(dataset, "json", dataset.events))["events"]]
+
+
+def test_csv_and_json_carry_both_languages(shipped):
+    event = shipped.event("smart-border-pledge-2022")
+    title_es, label_es, summary_es = event.text_in("es")
+    row = next(r for r in csv.DictReader(io.StringIO(export_csv(shipped))) if r["id"] == event.id)
+    assert (row["title"], row["label"], row["summary"]) == (event.title, event.label, event.summary)
+    assert (row["title_es"], row["label_es"], row["summary_es"]) == (title_es, label_es, summary_es)
+    assert (
+        row["title_es"]
+        == 'México se compromete a invertir 1,500 millones de dólares en infraestructura fronteriza "inteligente"'
+    )
+    record = next(r for r in json.loads(export_json(shipped))["events"] if r["id"] == event.id)
+    assert record["translations"]["es"] == {"title": title_es, "label": label_es, "summary": summary_es}
+    # The column names do not change with the reader's language: a script reading them keeps working.
+    from timeline.i18n import language
+
+    with language("es"):
+        assert tuple(next(csv.reader(io.StringIO(export_csv(shipped))))) == CSV_COLUMNS
+
+
+def test_timelinejs_speaks_the_readers_language(shipped):
+    from timeline.i18n import language
+
+    with language("es"):
+        doc = json.loads(export_timelinejs(shipped))
+    event = shipped.event("border-security-memorandum-2013")
+    slide = next(s for s in doc["events"] if s["unique_id"] == event.id)
+    assert slide["text"]["headline"] == event.text_in("es")[0]
+    assert slide["display_date"] == "23 jul 2013"
+    assert slide["group"] == "acuerdo"
+    assert doc["title"]["text"]["headline"] == "Cooperación fronteriza entre México y Estados Unidos"
+    english = json.loads(export_timelinejs(shipped))
+    slide = next(s for s in english["events"] if s["unique_id"] == event.id)
+    assert (slide["display_date"], slide["group"]) == ("Jul 23, 2013", "agreement")
+    assert slide["text"]["headline"] == event.title

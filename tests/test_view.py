@@ -77,3 +77,15 @@ def test_filters_match_a_plain_python_reading(shipped):
         want = [e.id for e in shipped.events if keep(e)]
         assert got == want, filters
         assert 0 < len(want) < len(shipped.events), filters
+
+
+def test_filter_rows_are_the_positions_of_the_filtered_frame(shipped):
+    from timeline.view import filter_rows
+
+    frame = prepare_frame(shipped)
+    for filters in (Filters(), Filters(category=("funding",)), Filters(q="zzzz"), Filters(year_from=2022, year_to=2022)):
+        rows = filter_rows(frame, filters)
+        assert rows.dtype.kind == "i"
+        assert rows.tolist() == filter_frame(frame, filters)["idx"].tolist()
+    assert filter_rows(frame, Filters(q="zzzz")).tolist() == []
+    assert len(filter_rows(frame, Filters())) == len(shipped.events)

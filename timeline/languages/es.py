@@ -7,6 +7,7 @@ sentence. A written date ("23 de Julio de 2023") may be written in any case.
 
 Phrases: "el martes", "este miércoles", "el pasado martes", "el martes pasado", "el próximo
 martes", "el lunes 26"; "la semana pasada", "este mes", "el próximo año", "el año que viene",
+"la semana que entra",
 "a principios de mes", "a finales del año pasado"; "en julio", "desde marzo", "julio pasado",
 "a mediados de julio", "julio de 2023", "julio del año pasado"; "el 23 de julio", "el pasado 23
 de julio", "23/07/2023" (day first); "hace tres días"; "ayer", "anteayer", "mañana", "pasado
@@ -113,6 +114,7 @@ LEADS = {
     "esta": "this",
     "desde": "since",
     "que viene": "next",
+    "que entra": "next",
     "entrante": "next",
 } | {
     f"{article}{word}{rest}": meaning
@@ -207,7 +209,7 @@ RELATIVE = (
         "month-rel-year",  # "julio del año pasado", "julio de este año", "julio del próximo año"
         re.compile(
             rf"\b(?:(?P<q>{_QUAL})\s+)?(?P<mon>{_MONTH_LOWER})\s+(?i:del?\s+(?:(?P<rel>este)\s+año|"
-            rf"(?:el\s+)?año\s+(?P<rel2>pasado|{_NEXT}|que\s+viene|entrante)|(?:el\s+)?(?P<rel3>{_NEXT}|pasado)\s+año))\b"
+            rf"(?:el\s+)?año\s+(?P<rel2>pasado|{_NEXT}|que\s+(?:viene|entra)|entrante)|(?:el\s+)?(?P<rel3>{_NEXT}|pasado)\s+año))\b"
         ),
     ),
     (
@@ -221,7 +223,7 @@ RELATIVE = (
         "weekday",  # "el martes", "este miércoles", "el pasado martes", "el martes próximo", "el lunes 26"
         re.compile(
             rf"\b(?:(?P<lead>(?i:el\s+pasado|el\s+{_NEXT}|este|esta|pasado|{_NEXT}|el))\s+)?(?P<wd>{_WEEKDAY})"
-            rf"(?:\s+(?P<trail>(?i:pasado|{_NEXT}|que\s+viene))\b)?"
+            rf"(?:\s+(?P<trail>(?i:pasado|{_NEXT}|que\s+(?:viene|entra)))\b)?"
             r"(?:\s+(?P<d>3[01]|[12]\d|0?[1-9])(?!\d|[:.,]\d|\s*%))?"
             r"(?:\s+(?P<tod>(?i:(?:por|en|durante)\s+la\s+(?:mañana|tarde|noche)))\b)?"
         ),
@@ -230,14 +232,14 @@ RELATIVE = (
         "relative",  # "la semana pasada", "este mes", "el próximo año", "el año que viene", "a principios de mes"
         re.compile(
             rf"\b(?:(?P<q>{_QUAL})\s+)?(?:(?i:la|el)\s+)?(?:(?P<rel>(?i:est[ea]|{_NEXT}|pasad[oa]))\s+)?"
-            rf"(?P<unit>(?i:semana|mes|año))\b(?:\s+(?P<rel2>(?i:pasad[oa]|{_NEXT}|que\s+viene|entrante))\b)?"
+            rf"(?P<unit>(?i:semana|mes|año))\b(?:\s+(?P<rel2>(?i:pasad[oa]|{_NEXT}|que\s+(?:viene|entra)|entrante))\b)?"
         ),
     ),
     (
         "season",  # "el verano", "este verano", "el verano pasado", "el invierno de 2023"
         re.compile(
             rf"\b(?:(?P<q>{_QUAL})\s+)?(?:(?P<rel>(?i:est[ea]|el\s+pasado|la\s+pasada|el\s+{_NEXT}|la\s+{_NEXT}|el|la))\s+)?"
-            rf"(?P<s>(?i:primavera|verano|oto[ñn]o|invierno))\b(?:\s+(?P<rel2>(?i:pasad[oa]|{_NEXT}|que\s+viene))\b)?"
+            rf"(?P<s>(?i:primavera|verano|oto[ñn]o|invierno))\b(?:\s+(?P<rel2>(?i:pasad[oa]|{_NEXT}|que\s+(?:viene|entra)))\b)?"
             rf"(?:\s+(?i:del?)\s+(?P<y>{YEAR}))?"
         ),
     ),
@@ -308,7 +310,12 @@ def accept(kind: str, m: re.Match, text: str) -> tuple[int, int] | None:
         wd = m.group("wd")
         if before in _HABITUAL and not g["lead"]:
             return None
-        if wd[0].isupper() and not wd.isupper() and not g["lead"] and not _SENTENCE_START.search(text[:start][-40:]):
+        if (
+            wd[0].isupper()
+            and not wd.isupper()
+            and not g["lead"]
+            and not _SENTENCE_START.search(text[max(0, start - 40) : start])
+        ):
             return None  # "Santo Domingo", "Plácido Domingo"
     elif kind == "ago" and before == "desde":
         return None  # "desde hace dos años" is a span

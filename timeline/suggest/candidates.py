@@ -9,6 +9,7 @@ import yaml
 
 from timeline.dates import check_derivation, parse_partial_date, resolve_phrase, truncate
 from timeline.languages import Language, get
+from timeline.models import TRANSLATED
 from timeline.suggest.model import MAX_SENTENCE_CHARS, WS, Candidate, Expression, Published
 from timeline.suggest.published import is_stamp_line
 
@@ -67,7 +68,7 @@ def build_yaml_snippet(
 ) -> str:
     """One ``data/events.yaml`` entry for a candidate, indented to paste under ``events:``.
 
-    The title, summary, category and actors are "TODO"; a date after the publication date is
+    The title, summary, category, actors and translations are "TODO"; a date after the publication date is
     marked ``status: planned``. The evidence phrase is the shortest form
     of the phrase from which the validator derives the date (so the entry verifies as is); when
     none does, a "TODO" note asks the curator to explain the date, as the validator requires.
@@ -92,6 +93,8 @@ def build_yaml_snippet(
         "date": entry_date,
         "date_evidence": evidence,
         "excerpts": [{"source": source, "quote": WS.sub(" ", sentence).strip()}],
+        # The validator asks for the event in every language of the page.
+        "translations": {lang: {"title": "TODO", "summary": "TODO"} for lang in TRANSLATED},
     }
     dumped = yaml.dump(
         [entry], Dumper=_SnippetDumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
