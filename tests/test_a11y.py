@@ -133,8 +133,20 @@ def curator(page, server) -> None:
     wait_idle(page)
 
 
+def reader_in_spanish(page, server) -> None:
+    """The page in Spanish with an event selected and its article open (the document's language
+    is Spanish; the passages and the article are marked English)."""
+    open_reader(page, f"{server.url}/?lang=es&event={EVENT}")
+    page.wait_for_selector(f".tl-event[data-event-id='{EVENT}']")
+    page.get_by_text("Leer el artículo completo").first.click()
+    page.wait_for_selector(".tl-article", state="visible")
+    page.wait_for_function("() => document.documentElement.lang === 'es'")
+    wait_idle(page)
+
+
 VIEWS = {
     "reader": reader_on_load,
+    "reader-es": reader_in_spanish,
     "reader-event": reader_with_event,
     "reader-zoomed-to-a-gap": reader_zoomed_to_a_gap,
     "reader-table": reader_table,

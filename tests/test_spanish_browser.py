@@ -16,13 +16,14 @@ pytestmark = pytest.mark.browser
 TITLE_ES = "Cronología de la cooperación fronteriza"
 MONTHS_EN = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d")
 
-# What the page shows of ours: every visible text node, one a line, except those in the passages
+# What the page shows of ours: every visible text node, one a line, except code (identifiers such
+# as a rule's name or a YAML key) and those in the passages
 # and articles (always in their own language), in the data's English-only fields (marked
 # lang='en' by the page), in the expanders named by an article's title, in the curator's kept
 # candidates (named by their phrases) and in the YAML for data/events.yaml. The chart's SVG text
 # counts.
 VISIBLE_OURS_JS = """() => {
-  const skip = 'script, style, noscript, .tl-passage, .tl-article, [lang=en]:not(html), '
+  const skip = 'script, style, noscript, code, .tl-passage, .tl-article, [lang=en]:not(html), '
     + '[data-testid=stExpander] summary, [data-testid=stMultiSelectTagsContainer], [data-testid=stCode]';
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const out = [];

@@ -83,7 +83,12 @@ def test_filter_rows_are_the_positions_of_the_filtered_frame(shipped):
     from timeline.view import filter_rows
 
     frame = prepare_frame(shipped)
-    for filters in (Filters(), Filters(category=("funding",)), Filters(q="zzzz"), Filters(year_from=2022, year_to=2022)):
+    for filters in (
+        Filters(),
+        Filters(category=("funding",)),
+        Filters(q="zzzz"),
+        Filters(year_from=2022, year_to=2022),
+    ):
         rows = filter_rows(frame, filters)
         assert rows.dtype.kind == "i"
         assert rows.tolist() == filter_frame(frame, filters)["idx"].tolist()

@@ -35,9 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="the publication date YYYY-MM-DD (default: detected from the text)")
     p.add_argument("--url", help="the article's address (a date in it is evidence of publication)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.add_argument(
-        "--language", choices=("en", "es"), help="the article's language (default: detected from the text)"
-    )
+    p.add_argument("--language", choices=("en", "es"), help="the article's language (default: detected from the text)")
 
     p = sub.add_parser("synth", help="write a synthetic, valid dataset of N events (for benchmarks)")
     p.add_argument("--events", type=int, required=True, help="how many events")
