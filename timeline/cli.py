@@ -27,8 +27,13 @@ def build_parser() -> argparse.ArgumentParser:
     data_args(p)
     p = sub.add_parser("export", help="write the events as csv, json or TimelineJS JSON")
     data_args(p)
-    p.add_argument("--format", choices=("csv", "json", "timelinejs"), default="json")
-    p.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    p.add_argument(
+        "--format",
+        choices=("csv", "json", "timelinejs", "site"),
+        default="json",
+        help="site: a folder with the whole timeline as a static site (needs --out DIR)",
+    )
+    p.add_argument("--out", type=Path, help="file (for site: folder) to write (default: standard output)")
 
     p = sub.add_parser("suggest", help="propose dated candidate events from an article")
     p.add_argument("article", type=Path, help="the article as a UTF-8 text file")
@@ -62,12 +67,38 @@ def run_validate(args) -> int:
     return 0
 
 
+def run_export_site(dataset, out: Path | None) -> int:
+    """Write the static site into the folder --out and say what it weighs."""
+    from timeline.site import build_site
+
+    if out is None:
+        print("export --format site needs --out DIR: the folder to write the site into", file=sys.stderr)
+        return 2
+    if out.exists() and not out.is_dir():
+        print(f"{out} is a file; give a folder for the site", file=sys.stderr)
+        return 2
+    sizes = build_site(dataset, out)
+    total = sum(sizes.values())
+    n = max(len(dataset.events), 1)
+    print(
+        f"wrote the site to {out}/ ({total:,} bytes: page {sizes['page']:,}, Plotly.js {sizes['plotly']:,}, "
+        f"events {sizes['data']:,} ({sizes['data'] // n:,} a event), panels {sizes['details']:,}, "
+        f"articles {sizes['articles']:,}, search {sizes['search']:,}, downloads {sizes['downloads']:,}); "
+        f"open {out / 'index.html'}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def run_export(args) -> int:
     """Write the export to --out or standard output."""
     from timeline.export import export_events
     from timeline.validate import load_dataset
 
-    text = export_events(load_dataset(args.data_dir, args.seeds_dir), args.format)
+    dataset = load_dataset(args.data_dir, args.seeds_dir)
+    if args.format == "site":
+        return run_export_site(dataset, args.out)
+    text = export_events(dataset, args.format)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {args.out} ({len(text.encode()):,} bytes)", file=sys.stderr)
