@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from app_pages.reader_cache import chart_for, name_of, shown_for, view_for
+from app_pages.reader_cache import chart_for, name_of, shown_for, site_zip_for, view_for
 from app_pages.shared import Loaded, current_data, data_dirs, language_switch, page_head, show_problems
 from app_pages.timeline_chart import forget_chart, panel_focus, preload_plotly, timeline_chart
 from timeline.details import escape_markdown, render_article, render_event
@@ -126,6 +126,16 @@ def sidebar_filters(dataset, lo: int, hi: int) -> Filters:
     return normalise_years(filters, dataset)
 
 
+def site_later(dataset, data_name: str):
+    """A callable that builds the static site of ``dataset`` as a zip, only when clicked (once
+    per dataset version: the zip is cached)."""
+
+    def build() -> bytes:
+        return site_zip_for(dataset, data_name)
+
+    return build
+
+
 def export_later(dataset, fmt: str, ids: tuple[str, ...], lang: str):
     """A callable that builds the export (in ``lang``) only when its button is clicked."""
 
@@ -193,7 +203,7 @@ def render() -> None:
             forget_chart()  # the chart is unmounted: it will need its figure again
         if tab_table.open:
             with tab_table:
-                show_table(dataset, frame.iloc[rows])
+                show_table(dataset, frame.iloc[rows], data_name)
         if tab_admins.open:
             with tab_admins:
                 from app_pages import compare
@@ -223,7 +233,7 @@ def show_chart(loaded: Loaded, data_name: str, filters: Filters, view_name: str,
     )
 
 
-def show_table(dataset, shown) -> None:
+def show_table(dataset, shown, data_name: str) -> None:
     """The filtered events as a sortable table (a row selects its event) and the downloads."""
     lang = current_language()
     headers = {
@@ -255,6 +265,16 @@ def show_table(dataset, shown) -> None:
             icon=":material/download:",
             key=f"dl_{fmt}",
         )
+    st.download_button(
+        _("Download the whole timeline as a website (zip)"),
+        site_later(dataset, data_name),
+        file_name="border-timeline-site.zip",
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/public:",
+        key="dl_site",
+        help=_("A folder that opens in any browser and on any static host, with no server: see the README."),
+    )
 
 
 KEY_EVENTS_SHOWN = 8  # a curated timeline has five to seven headlines; a huge one, a sample

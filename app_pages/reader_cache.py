@@ -48,3 +48,30 @@ def shown_for(_loaded: Loaded, _filters: Filters, view_name: str):
     """The positions (in time order) of the events that pass the filters; a few bytes an
     event, so many views stay cached and switching back to one costs nothing."""
     return filter_rows(_loaded.frame, _filters)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def site_zip_for(_dataset, data_name: str) -> bytes:
+    """The dataset's static site as a zip (``timeline/site.py``), built in a temporary folder,
+    once per dataset version (``data_name``)."""
+    return build_site_zip(_dataset)
+
+
+def build_site_zip(dataset) -> bytes:
+    """The static site of ``dataset``, zipped under a folder ``border-timeline-site/``."""
+    import io
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from timeline.site import build_site
+
+    with tempfile.TemporaryDirectory(prefix="timeline-site-") as tmp:
+        root = Path(tmp) / "border-timeline-site"
+        build_site(dataset, root)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            for path in sorted(root.rglob("*")):
+                if path.is_file():
+                    zf.write(path, path.relative_to(root.parent).as_posix())
+        return buffer.getvalue()

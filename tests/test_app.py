@@ -410,3 +410,20 @@ def test_switching_language_keeps_the_event_and_filters_in_the_address(monkeypat
     at.button_group(key="lang_switch").set_value("en").run()
     assert at.title[0].value == "Border Cooperation Timeline"
     assert at.query_params["event"] == "border-security-memorandum-2013"
+
+
+def test_the_table_tab_offers_the_whole_site_as_a_zip(monkeypatch, shipped):
+    import io
+    import zipfile
+
+    from app_pages.reader_cache import build_site_zip
+
+    at = start(monkeypatch)
+    at.session_state.view = "Table"
+    at.run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the whole timeline as a website (zip)" in labels
+    names = zipfile.ZipFile(io.BytesIO(build_site_zip(shipped))).namelist()
+    for name in ("index.html", "plotly.min.js", "site.js", "data-en.js", "data-es.js", "downloads/border-timeline.csv"):
+        assert f"border-timeline-site/{name}" in names
+    assert any(n.startswith("border-timeline-site/details/es/") for n in names)

@@ -208,16 +208,32 @@ def test_embedded_in_an_iframe_without_its_chrome(page, site, http_site, tmp_pat
         host.unlink()
 
 
-def test_downloads_are_there(page, site, shipped):
-    open_site(page, site.as_uri() + "/index.html")
-    links = page.locator(".tl-downloads a").evaluate_all("(as) => as.map((a) => a.getAttribute('href'))")
-    assert links == [
-        "downloads/border-timeline.csv",
-        "downloads/border-timeline.json",
-        "downloads/border-timeline-en.timelinejs.json",
-    ]
-    for link in links:
-        assert (site / link).stat().st_size > 1000
+def test_downloads_give_the_events_shown(page, site, shipped):
+    import csv
+    import io
+    import json
+
+    from timeline.export import export_csv, export_json
+
+    open_site(page, site.as_uri() + "/index.html#category=funding")
+    funding = [e for e in shipped.events if e.category == "funding"]
+    page.wait_for_function(f"() => document.querySelector('.tl-count').textContent.startsWith('{len(funding)} of')")
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download CSV").click()
+    text = Path(got.value.path()).read_text(encoding="utf-8")
+    assert got.value.suggested_filename == "border-timeline.csv"
+    assert text == export_csv(shipped, funding)  # exactly what the page's own download gives
+    assert [r["id"] for r in csv.DictReader(io.StringIO(text))] == [e.id for e in funding]
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download JSON").click()
+    records = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))["events"]
+    assert records == json.loads(export_json(shipped, funding))["events"]
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download TimelineJS JSON").click()
+    slides = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))["events"]
+    assert [s["unique_id"] for s in slides] == [e.id for e in funding]
+    for name in ("border-timeline.csv", "border-timeline.json", "border-timeline-es.timelinejs.json"):
+        assert (site / "downloads" / name).stat().st_size > 1000  # the whole set, to link to
 
 
 def test_a_hostile_dataset_runs_nothing_and_reads_as_written(browser, hostile, tmp_path):

@@ -9,7 +9,7 @@
   "use strict";
 
   const LANGS = Object.keys(window.__tlLanguages || { en: "English" });
-  const store = { data: {}, details: {}, article: {}, search: {} };
+  const store = { data: {}, details: {}, article: {}, search: {}, downloads: {} };
   const waiting = {};
   const site = { put };
   window.__tlSite = site;
@@ -141,13 +141,15 @@
       syncInputs();
       refresh(false);
     });
+    // The shown events, as the page's own downloads give them (the core wrote each event's part).
     const downloads = el("nav", { class: "tl-downloads" }, side);
-    for (const [label, file] of [
-      [s.downloads, "downloads/border-timeline.csv"],
-      [s.download_json, "downloads/border-timeline.json"],
-      [s.download_timelinejs, `downloads/border-timeline-${data.lang}.timelinejs.json`],
+    for (const [label, format, file] of [
+      [s.downloads, "csv", "border-timeline.csv"],
+      [s.download_json, "json", "border-timeline.json"],
+      [s.download_timelinejs, "timelinejs", "border-timeline.timelinejs.json"],
     ]) {
-      el("a", { href: file, download: "" }, downloads, label);
+      const b = el("button", { type: "button", "data-format": format }, downloads, label);
+      b.addEventListener("click", () => download(format, file));
     }
     const main = el("main", { class: "tl-main" }, body);
     ui.chartBox = el("div", { class: "tl-chart-box" }, main);
@@ -347,6 +349,26 @@
           if (window.innerWidth < 900) panel.scrollIntoView({ block: "start" });
         }
       }
+    });
+  }
+
+  function download(format, file) {
+    load("downloads", data.lang, `downloads-${data.lang}.js`).then((d) => {
+      const rows = shownRows();
+      let text;
+      if (format === "csv") text = [d.csv_header + "\n", ...rows.map((i) => d.csv[i])].join("");
+      else if (format === "json") text = JSON.stringify({ events: rows.map((i) => d.json[i]) }, null, 2) + "\n";
+      else {
+        const ids = new Set(rows.map((i) => data.events.id[i]));
+        const doc = { ...d.timelinejs, events: d.timelinejs.events.filter((e) => ids.has(e.unique_id)) };
+        text = JSON.stringify(doc, null, 2) + "\n";
+      }
+      const type = format === "csv" ? "text/csv" : "application/json";
+      const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
+      const a = el("a", { href: url, download: file }, document.body);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
     });
   }
 

@@ -15,7 +15,9 @@ Layout of the folder::
     search.js             each event's words in every language (loaded on the first search)
     details/<lang>/N.js   the event panels, EVENTS_PER_CHUNK a file (loaded when one is opened)
     articles/<lang>/ID.js each whole article (loaded when a reader asks for it)
-    downloads/            the CSV, JSON and TimelineJS JSON of every event
+    downloads-<lang>.js   each event's CSV line, JSON record and TimelineJS slide, from which
+                          the site's Download buttons give the events the filters show
+    downloads/            the CSV, JSON and TimelineJS JSON of every event, to link to
 
 Data files are scripts that hand their content to the page (``window.__tlSite.put(...)``):
 a browser will not ``fetch`` from ``file://``, but it runs a classic script from there.
@@ -148,6 +150,22 @@ def site_data(dataset: Dataset, frame, lang: str) -> dict:
     }
 
 
+def download_data(dataset: Dataset, lang: str) -> dict:
+    """The downloads the core writes (``timeline/export.py``), cut per event so the site can
+    give the reader exactly the events the filters show: each event's CSV line, its JSON record
+    and its TimelineJS slide (in ``lang``), with what goes around them."""
+    with language(lang):
+        header, *_ = export_csv(dataset, []).splitlines()
+        lines = [export_csv(dataset, [event]).splitlines(keepends=True)[1:] for event in dataset.events]
+        timelinejs = json.loads(export_timelinejs(dataset))
+    return {
+        "csv_header": header,
+        "csv": ["".join(line) for line in lines],  # a quoted field may hold a line break
+        "json": json.loads(export_json(dataset))["events"],
+        "timelinejs": timelinejs,
+    }
+
+
 def render_index(langs: tuple[str, ...]) -> str:
     """The page: its frame, the chart's code and the site's script. It carries no data (the
     data files do), so every text from the data reaches it escaped by the core or as text."""
@@ -210,6 +228,10 @@ def build_site(dataset: Dataset, out: Path, langs: tuple[str, ...] = LANGUAGES) 
         (out / "downloads" / f"border-timeline-{lang}.timelinejs.json").write_text(timelinejs, encoding="utf-8")
         sizes["downloads"] += len(timelinejs.encode())
     sizes["search"] = write_script(out / "search.js", "search", "all", frame["search"].tolist())
+    for lang in langs:
+        sizes["downloads"] += write_script(
+            out / f"downloads-{lang}.js", "downloads", lang, download_data(dataset, lang)
+        )
     for name, text in (("border-timeline.csv", export_csv(dataset)), ("border-timeline.json", export_json(dataset))):
         (out / "downloads" / name).write_text(text, encoding="utf-8")
         sizes["downloads"] += len(text.encode())
