@@ -261,7 +261,10 @@ TIMELINEJS_HTML = """<!doctype html>
     if (document.querySelectorAll("#tl .tl-timemarker").length === n) {{ done = true; performance.mark("tljs-drawn"); }}
     else requestAnimationFrame(check);
   }}
-  var timeline = new TL.Timeline("tl", "timelinejs.json", {{ script_path: "../lib/tl/js/" }});
+  // script_path must be absolute (TimelineJS3 builds URLs on it): where its fonts and locales are.
+  // font: null, since its default font theme loads Google Fonts; timeline.css has its own font stacks.
+  var options = {{ script_path: new URL("../lib/tl/js/", location.href).href, font: null }};
+  var timeline = new TL.Timeline("tl", "timelinejs.json", options);
   timeline.on("loaded", function () {{ loaded = true; check(); }});
   timeline.on("change", function () {{ performance.mark("tljs-change"); }});
   window.__tlTimeline = timeline;
@@ -314,7 +317,9 @@ def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 # Installed in every page before its own scripts: the click's start and the passage's frame.
 HARNESS_JS = """
-window.__bench = { clickAt: null, shownAt: null, armed: false, pred: null };
+window.__bench = { clickAt: null, shownAt: null, armed: false, pred: null, errors: 0 };
+addEventListener("error", () => { __bench.errors += 1; });
+addEventListener("unhandledrejection", () => { __bench.errors += 1; });
 addEventListener("pointerdown", (e) => {
   if (__bench.armed && __bench.clickAt === null) __bench.clickAt = e.timeStamp;
 }, true);
@@ -428,9 +433,17 @@ def measure_load(browser, url: str, tool: str, n: int, timeout_ms: int) -> dict:
     try:
         page.goto(url, timeout=timeout_ms, wait_until="commit")
         mark = DRAWN_MARK[tool]
+        # Until the mark, or an uncaught error; a page that failed gets 10 more seconds to draw.
         page.wait_for_function(
-            "(m) => performance.getEntriesByName(m).length > 0", arg=mark, timeout=timeout_ms, polling=100
+            "(m) => performance.getEntriesByName(m).length > 0 || __bench.errors > 0",
+            arg=mark,
+            timeout=timeout_ms,
+            polling=100,
         )
+        if not page.evaluate("(m) => performance.getEntriesByName(m).length > 0", mark):
+            page.wait_for_function(
+                "(m) => performance.getEntriesByName(m).length > 0", arg=mark, timeout=10_000, polling=100
+            )
         out["drawn_ms"] = page.evaluate("(m) => performance.getEntriesByName(m)[0].startTime", mark)
         if tool == "site":
             shown = page.evaluate(DRAWN_JS)

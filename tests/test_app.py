@@ -424,6 +424,6 @@ def test_the_table_tab_offers_the_whole_site_as_a_zip(monkeypatch, shipped):
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download the whole timeline as a website (zip)" in labels
     names = zipfile.ZipFile(io.BytesIO(build_site_zip(shipped))).namelist()
-    for name in ("index.html", "plotly.min.js", "site.js", "data-en.js", "data-es.js", "downloads/border-timeline.csv"):
+    for name in ("index.html", "plotly.min.js", "site.js", "data-en.js", "data-es.js", "downloads.js"):
         assert f"border-timeline-site/{name}" in names
     assert any(n.startswith("border-timeline-site/details/es/") for n in names)

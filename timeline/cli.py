@@ -69,6 +69,7 @@ def run_validate(args) -> int:
 
 def run_export_site(dataset, out: Path | None) -> int:
     """Write the static site into the folder --out and say what it weighs."""
+    from timeline.models import LANGUAGES
     from timeline.site import build_site
 
     if out is None:
@@ -78,11 +79,13 @@ def run_export_site(dataset, out: Path | None) -> int:
         print(f"{out} is a file; give a folder for the site", file=sys.stderr)
         return 2
     sizes = build_site(dataset, out)
+    langs = len(LANGUAGES)
     total = sum(sizes.values())
     n = max(len(dataset.events), 1)
     print(
         f"wrote the site to {out}/ ({total:,} bytes: page {sizes['page']:,}, Plotly.js {sizes['plotly']:,}, "
-        f"events {sizes['data']:,} ({sizes['data'] // n:,} a event), panels {sizes['details']:,}, "
+        f"events {sizes['data']:,} for {langs} languages ({sizes['data'] // n // langs:,} bytes an event in each), "
+        f"panels {sizes['details']:,}, "
         f"articles {sizes['articles']:,}, search {sizes['search']:,}, downloads {sizes['downloads']:,}); "
         f"open {out / 'index.html'}",
         file=sys.stderr,

@@ -9,7 +9,7 @@
   "use strict";
 
   const LANGS = Object.keys(window.__tlLanguages || { en: "English" });
-  const store = { data: {}, details: {}, article: {}, search: {}, downloads: {} };
+  const store = { data: {}, details: {}, article: {}, search: {}, downloads: {}, timelinejs: {} };
   const waiting = {};
   const site = { put };
   window.__tlSite = site;
@@ -106,7 +106,7 @@
     const header = el("header", { class: "tl-head" }, root);
     el("h1", {}, header, s.title);
     el("p", { class: "tl-intro" }, header, s.intro);
-    const switcher = el("div", { class: "tl-langs", role: "group", "aria-label": s.language }, root);
+    const switcher = el("nav", { class: "tl-langs", "aria-label": s.language }, root);
     for (const lang of LANGS) {
       const b = el("button", { type: "button", lang, "aria-pressed": String(lang === data.lang) }, switcher,
         window.__tlLanguages[lang]);
@@ -208,16 +208,20 @@
     const words = state.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
     const search = words.length ? store.search.all : null;
     const rows = [];
-    for (let i = 0; i < ev.id.length; i++) {
+    for (let i = 0; i < ev.category.length; i++) {
       if (us && !(ev.us[i] & us)) continue;
       if (mx && !(ev.mx[i] & mx)) continue;
       if (cats.length && !cats.includes(ev.category[i])) continue;
-      if (state.from !== null && ev.year_last[i] < state.from) continue;
-      if (state.to !== null && ev.year_first[i] > state.to) continue;
+      if (state.from !== null && yearOf(ev.last[i]) < state.from) continue;
+      if (state.to !== null && yearOf(ev.first[i]) > state.to) continue;
       if (search && !words.every((w) => search[i].includes(w))) continue;
       rows.push(i);
     }
     return rows;
+  }
+
+  function yearOf(day) {
+    return new Date(day * 864e5).getUTCFullYear();
   }
 
   // The x range that shows the rows with a margin (timeline/chart.py's default_x_range).
@@ -229,8 +233,8 @@
       first = Math.min(first, data.events.first[i]);
       last = Math.max(last, data.events.last[i]);
     }
-    const pad = Math.max(60 * 864e5, (last - first) * 0.03);
-    const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+    const pad = Math.max(60, (last - first) * 0.03);
+    const iso = (day) => new Date(day * 864e5).toISOString().slice(0, 10);
     return [iso(first - pad), iso(last + pad)];
   }
 
@@ -244,7 +248,7 @@
       return;
     }
     const rows = shownRows();
-    const total = data.events.id.length;
+    const total = data.chart.events.id.length;
     ui.count.textContent = fill(data.strings.count, { shown: rows.length, total });
     const isDefault = !state.us.length && !state.mx.length && !state.category.length && state.from === null
       && state.to === null && !state.q;
@@ -257,8 +261,8 @@
   }
 
   function drawChart(rows) {
-    const every = rows.length === data.events.id.length;
-    const selected = state.event ? data.events.id.indexOf(state.event) : -1;
+    const every = rows.length === data.chart.events.id.length;
+    const selected = state.event ? data.chart.events.id.indexOf(state.event) : -1;
     const payload = {
       rev: data.lang,
       selected: selected >= 0 ? selected : null,
@@ -270,7 +274,7 @@
       data: JSON.stringify(payload),
       parentElement: ui.chartBox,
       setTriggerValue: (name, value) => {
-        if (name === "select" && Number.isInteger(value)) select(data.events.id[value], true);
+        if (name === "select" && Number.isInteger(value)) select(data.chart.events.id[value], true);
         if (name === "missing") {
           chartSent = false;
           drawChart(rows);
@@ -289,7 +293,7 @@
     const s = data.strings;
     const panel = ui.panel;
     const id = state.event;
-    const index = id ? data.events.id.indexOf(id) : -1;
+    const index = id ? data.chart.events.id.indexOf(id) : -1;
     if (index < 0) {
       panel.textContent = "";
       el("p", { class: "tl-info" }, panel, s.choose);
@@ -299,8 +303,8 @@
         const list = el("ul", { class: "tl-keys" }, panel);
         for (const i of heads) {
           const b = el("button", { type: "button" }, el("li", {}, list),
-            `${data.chart.events.date[i]} · ${data.chart.events.label[i] || data.events.id[i]}`);
-          b.addEventListener("click", () => select(data.events.id[i], true));
+            `${data.chart.events.date[i]} · ${data.chart.events.label[i] || data.chart.events.id[i]}`);
+          b.addEventListener("click", () => select(data.chart.events.id[i], true));
         }
       }
       return;
@@ -309,7 +313,7 @@
     let pos = rows.indexOf(index);
     const hidden = pos < 0;
     if (hidden) {
-      order = data.events.id.map((_, i) => i);
+      order = data.chart.events.id.map((_, i) => i);
       pos = index;
     }
     const chunk = Math.floor(index / data.chunk);
@@ -322,13 +326,14 @@
       for (const [label, p] of steps) {
         const b = el("button", { type: "button" }, nav, label);
         b.disabled = p < 0 || p >= order.length;
-        b.addEventListener("click", () => select(data.events.id[order[p]], false));
+        b.addEventListener("click", () => select(data.chart.events.id[order[p]], false));
       }
       el("p", { class: "tl-position" }, panel, fill(hidden ? s.hidden : s.position, { n: pos + 1, total: order.length }));
       const box = el("div", { class: "tl-event-box" }, panel);
       box.innerHTML = html[id]; // the core's HTML: every text in it is escaped (timeline/details.py)
-      for (const source of data.event_sources[index]) {
-        const meta = data.sources[source];
+      for (const s_ of data.event_sources[index]) {
+        const meta = data.sources[s_];
+        const source = meta.id;
         const details = el("details", { class: "tl-whole" }, panel);
         el("summary", {}, details, fill(s.article, { outlet: meta.outlet, title: meta.title }));
         const holder = el("div", {}, details);
@@ -353,13 +358,16 @@
   }
 
   function download(format, file) {
-    load("downloads", data.lang, `downloads-${data.lang}.js`).then((d) => {
+    const needed = format === "timelinejs"
+      ? load("timelinejs", data.lang, `timelinejs-${data.lang}.js`).then((t) => ({ timelinejs: t }))
+      : load("downloads", "all", "downloads.js");
+    needed.then((d) => {
       const rows = shownRows();
       let text;
       if (format === "csv") text = [d.csv_header + "\n", ...rows.map((i) => d.csv[i])].join("");
       else if (format === "json") text = JSON.stringify({ events: rows.map((i) => d.json[i]) }, null, 2) + "\n";
       else {
-        const ids = new Set(rows.map((i) => data.events.id[i]));
+        const ids = new Set(rows.map((i) => data.chart.events.id[i]));
         const doc = { ...d.timelinejs, events: d.timelinejs.events.filter((e) => ids.has(e.unique_id)) };
         text = JSON.stringify(doc, null, 2) + "\n";
       }
@@ -377,7 +385,7 @@
   function applyHash() {
     const h = readHash();
     Object.assign(state, {
-      event: h.event && data.events.id.includes(h.event) ? h.event : null,
+      event: h.event && data.chart.events.id.includes(h.event) ? h.event : null,
       us: h.us.filter((id) => data.admins.some((a) => a.id === id && a.country === "US")),
       mx: h.mx.filter((id) => data.admins.some((a) => a.id === id && a.country === "MX")),
       category: h.category.filter((c) => data.categories.some((x) => x.id === c)),

@@ -15,9 +15,9 @@ Layout of the folder::
     search.js             each event's words in every language (loaded on the first search)
     details/<lang>/N.js   the event panels, EVENTS_PER_CHUNK a file (loaded when one is opened)
     articles/<lang>/ID.js each whole article (loaded when a reader asks for it)
-    downloads-<lang>.js   each event's CSV line, JSON record and TimelineJS slide, from which
-                          the site's Download buttons give the events the filters show
-    downloads/            the CSV, JSON and TimelineJS JSON of every event, to link to
+    downloads.js          each event's CSV line and JSON record (both languages), and
+    timelinejs-<lang>.js  the TimelineJS document: the Download buttons give the events the
+                          filters show (loaded on the first click)
 
 Data files are scripts that hand their content to the page (``window.__tlSite.put(...)``):
 a browser will not ``fetch`` from ``file://``, but it runs a classic script from there.
@@ -34,7 +34,7 @@ import orjson
 
 from timeline import PROJECT_DIR
 from timeline.chart import chart_payload
-from timeline.details import esc, render_article, render_event
+from timeline.details import STYLE, esc, render_article, render_event
 from timeline.export import export_csv, export_json, export_timelinejs
 from timeline.i18n import LANGUAGE_NAMES, N_, _, category_name, language
 from timeline.models import CATEGORIES, LANGUAGES
@@ -97,6 +97,12 @@ def site_strings(lang: str) -> dict[str, str]:
         return {key: _(text) for key, text in SITE_STRINGS.items()}
 
 
+def unstyled(html: str) -> str:
+    """A panel or an article without the style block the core puts first (the site's page
+    carries it once, not once an event)."""
+    return html.removeprefix(STYLE)
+
+
 def write_script(path: Path, kind: str, key: object, value: object) -> int:
     """Write one data file: a script that hands ``value`` to the page. JSON is valid
     JavaScript; ``</`` is escaped so no text can end the script early. Returns its size."""
@@ -122,20 +128,19 @@ def site_data(dataset: Dataset, frame, lang: str) -> dict:
             for a in dataset.administrations
         ]
         categories = [{"id": c, "name": category_name(c)} for c in CATEGORIES]
-    first = frame["first"].to_numpy().astype("datetime64[ms]").astype(np.int64)
-    last = frame["last"].to_numpy().astype("datetime64[ms]").astype(np.int64)
+    # Days since 1970 (the years follow from them); the ids are the chart's own.
+    first = frame["first"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    last = frame["last"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    source_ids = list(dataset.sources)
     return {
         "lang": lang,
         "chart": chart,
         "admins": admins,
         "categories": categories,
         "events": {
-            "id": frame["id"].tolist(),
             "category": [CATEGORIES.index(c) for c in frame["category"]],
             "us": frame["us_mask"].astype(int).tolist(),
             "mx": frame["mx_mask"].astype(int).tolist(),
-            "year_first": frame["year_first"].astype(int).tolist(),
-            "year_last": frame["year_last"].astype(int).tolist(),
             "first": first.tolist(),
             "last": last.tolist(),
             "headline": np.flatnonzero(frame["headline"].to_numpy()).tolist(),
@@ -143,26 +148,25 @@ def site_data(dataset: Dataset, frame, lang: str) -> dict:
         "years": list(dataset.year_range),
         "chunk": EVENTS_PER_CHUNK,
         "strings": site_strings(lang),
-        "sources": {
-            s.id: {"outlet": s.outlet, "title": s.title, "language": s.language} for s in dataset.sources.values()
-        },
-        "event_sources": [list(dict.fromkeys(x.source for x in e.excerpts)) for e in dataset.events],
+        "sources": [
+            {"id": s.id, "outlet": s.outlet, "title": s.title, "language": s.language} for s in dataset.sources.values()
+        ],
+        "event_sources": [
+            [source_ids.index(x) for x in dict.fromkeys(x.source for x in e.excerpts)] for e in dataset.events
+        ],
     }
 
 
-def download_data(dataset: Dataset, lang: str) -> dict:
+def download_data(dataset: Dataset) -> dict:
     """The downloads the core writes (``timeline/export.py``), cut per event so the site can
-    give the reader exactly the events the filters show: each event's CSV line, its JSON record
-    and its TimelineJS slide (in ``lang``), with what goes around them."""
-    with language(lang):
-        header, *_ = export_csv(dataset, []).splitlines()
-        lines = [export_csv(dataset, [event]).splitlines(keepends=True)[1:] for event in dataset.events]
-        timelinejs = json.loads(export_timelinejs(dataset))
+    give the reader exactly the events the filters show: each event's CSV line and JSON record
+    (both carry every language), with the CSV's header."""
+    header, *_ = export_csv(dataset, []).splitlines()
+    lines = [export_csv(dataset, [event]).splitlines(keepends=True)[1:] for event in dataset.events]
     return {
         "csv_header": header,
         "csv": ["".join(line) for line in lines],  # a quoted field may hold a line break
         "json": json.loads(export_json(dataset))["events"],
-        "timelinejs": timelinejs,
     }
 
 
@@ -177,10 +181,12 @@ def render_index(langs: tuple[str, ...]) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{esc(SITE_STRINGS["title"])}</title>
 <style>{CHART_CSS.read_text(encoding="utf-8")}</style>
 <style>{SITE_CSS.read_text(encoding="utf-8")}</style>
+{STYLE}
 <script>window.__tlLanguages = {json.dumps(names, ensure_ascii=False)};</script>
 </head>
 <body>
@@ -207,7 +213,7 @@ def build_site(dataset: Dataset, out: Path, langs: tuple[str, ...] = LANGUAGES) 
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    for stale in ("details", "articles", "downloads"):
+    for stale in ("details", "articles"):
         shutil.rmtree(out / stale, ignore_errors=True)
     frame = prepare_frame(dataset)
     sizes = {"data": 0, "search": 0, "details": 0, "articles": 0, "downloads": 0}
@@ -215,26 +221,21 @@ def build_site(dataset: Dataset, out: Path, langs: tuple[str, ...] = LANGUAGES) 
         sizes["data"] += write_script(out / f"data-{lang}.js", "data", lang, site_data(dataset, frame, lang))
         with language(lang):
             for start in range(0, len(dataset.events), EVENTS_PER_CHUNK):
-                chunk = {e.id: render_event(dataset, e) for e in dataset.events[start : start + EVENTS_PER_CHUNK]}
+                chunk = {
+                    e.id: unstyled(render_event(dataset, e)) for e in dataset.events[start : start + EVENTS_PER_CHUNK]
+                }
                 key = f"{lang}/{start // EVENTS_PER_CHUNK}"
                 sizes["details"] += write_script(out / "details" / f"{key}.js", "details", key, chunk)
             for source_id in dataset.sources:
                 if source_id in dataset.articles:
                     key = f"{lang}/{source_id}"
-                    html = render_article(dataset, source_id)
+                    html = unstyled(render_article(dataset, source_id))
                     sizes["articles"] += write_script(out / "articles" / f"{key}.js", "article", key, html)
-            timelinejs = export_timelinejs(dataset)
-        (out / "downloads").mkdir(exist_ok=True)
-        (out / "downloads" / f"border-timeline-{lang}.timelinejs.json").write_text(timelinejs, encoding="utf-8")
-        sizes["downloads"] += len(timelinejs.encode())
+            # TimelineJS is a story for readers: in their language (its slides are cut per event by the site).
+            timelinejs = json.loads(export_timelinejs(dataset))
+        sizes["downloads"] += write_script(out / f"timelinejs-{lang}.js", "timelinejs", lang, timelinejs)
     sizes["search"] = write_script(out / "search.js", "search", "all", frame["search"].tolist())
-    for lang in langs:
-        sizes["downloads"] += write_script(
-            out / f"downloads-{lang}.js", "downloads", lang, download_data(dataset, lang)
-        )
-    for name, text in (("border-timeline.csv", export_csv(dataset)), ("border-timeline.json", export_json(dataset))):
-        (out / "downloads" / name).write_text(text, encoding="utf-8")
-        sizes["downloads"] += len(text.encode())
+    sizes["downloads"] += write_script(out / "downloads.js", "downloads", "all", download_data(dataset))
     index = render_index(tuple(langs))
     (out / "index.html").write_text(index, encoding="utf-8")
     shutil.copyfile(SITE_JS, out / "site.js")
