@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="site: a folder with the whole timeline as a static site (needs --out DIR)",
     )
     p.add_argument("--out", type=Path, help="file (for site: folder) to write (default: standard output)")
+    p.add_argument(
+        "--plotly",
+        type=Path,
+        help="site only: a smaller Plotly.js bundle to serve (such as plotly-basic.min.js; up to 1,000 events)",
+    )
 
     p = sub.add_parser("suggest", help="propose dated candidate events from an article")
     p.add_argument("article", type=Path, help="the article as a UTF-8 text file")
@@ -67,7 +72,7 @@ def run_validate(args) -> int:
     return 0
 
 
-def run_export_site(dataset, out: Path | None) -> int:
+def run_export_site(dataset, out: Path | None, plotly_js: Path | None = None) -> int:
     """Write the static site into the folder --out and say what it weighs."""
     from timeline.models import LANGUAGES
     from timeline.site import build_site
@@ -78,7 +83,11 @@ def run_export_site(dataset, out: Path | None) -> int:
     if out.exists() and not out.is_dir():
         print(f"{out} is a file; give a folder for the site", file=sys.stderr)
         return 2
-    sizes = build_site(dataset, out)
+    try:
+        sizes = build_site(dataset, out, plotly_js=plotly_js)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     langs = len(LANGUAGES)
     total = sum(sizes.values())
     n = max(len(dataset.events), 1)
@@ -100,7 +109,7 @@ def run_export(args) -> int:
 
     dataset = load_dataset(args.data_dir, args.seeds_dir)
     if args.format == "site":
-        return run_export_site(dataset, args.out)
+        return run_export_site(dataset, args.out, args.plotly)
     text = export_events(dataset, args.format)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

@@ -26,6 +26,7 @@ a browser will not ``fetch`` from ``file://``, but it runs a classic script from
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -206,11 +207,39 @@ window.__tlPlotly = new Promise(function (ok, fail) {{
 """
 
 
-def build_site(dataset: Dataset, out: Path, langs: tuple[str, ...] = LANGUAGES) -> dict[str, int]:
-    """Write the site for ``dataset`` into the folder ``out`` (created; files of an earlier site
-    there are replaced). Returns the bytes written per part, for the report."""
+def plotly_bundle(dataset: Dataset, given: Path | None = None) -> Path:
+    """The Plotly.js file the site serves: the plotly package's own (every trace type), or a
+    smaller bundle the publisher names. A bundle without WebGL scatter (such as Plotly's
+    "basic" one) cannot draw more than WEBGL_THRESHOLD events: refused then, with the reason."""
     import plotly
 
+    from timeline.chart import WEBGL_THRESHOLD
+
+    if given is None:
+        return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    given = Path(given)
+    if not given.is_file():
+        raise ValueError(f"--plotly {given}: no such file; give a Plotly.js bundle (plotly.min.js)")
+    head = given.read_bytes()
+    if b"Plotly" not in head[:4096] and b"plotly" not in head[:4096]:
+        raise ValueError(f"--plotly {given}: this does not look like a Plotly.js bundle")
+    # The trace type's registration ("name:"scattergl""), not any mention of it: every bundle's
+    # core code names it.
+    if len(dataset.events) > WEBGL_THRESHOLD and not re.search(rb"""name\s*:\s*["']scattergl["']""", head):
+        raise ValueError(
+            f"--plotly {given}: this bundle has no WebGL scatter (scattergl), which the chart uses past "
+            f"{WEBGL_THRESHOLD:,} events ({len(dataset.events):,} here); use the full bundle (leave --plotly out)"
+        )
+    return given
+
+
+def build_site(
+    dataset: Dataset, out: Path, langs: tuple[str, ...] = LANGUAGES, plotly_js: Path | None = None
+) -> dict[str, int]:
+    """Write the site for ``dataset`` into the folder ``out`` (created; files of an earlier site
+    there are replaced), with the plotly package's Plotly.js or the bundle ``plotly_js``.
+    Returns the bytes written per part, for the report."""
+    bundle = plotly_bundle(dataset, plotly_js)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for stale in ("details", "articles"):
@@ -239,7 +268,7 @@ def build_site(dataset: Dataset, out: Path, langs: tuple[str, ...] = LANGUAGES) 
     index = render_index(tuple(langs))
     (out / "index.html").write_text(index, encoding="utf-8")
     shutil.copyfile(SITE_JS, out / "site.js")
-    shutil.copyfile(Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js", out / "plotly.min.js")
+    shutil.copyfile(bundle, out / "plotly.min.js")
     sizes["page"] = len(index.encode()) + SITE_JS.stat().st_size
     sizes["plotly"] = (out / "plotly.min.js").stat().st_size
     return sizes
