@@ -24,17 +24,27 @@ take turns within each repeat, so a noisy minute hits all three. One first, unco
 each page warms the machine's file cache and the server. Two figures per load, medians
 reported:
 
-**navigation start → all markers drawn**, read from ``performance`` marks, so no polling is
-counted:
+**navigation start → all markers drawn**, as times the page itself records (marks, event
+handlers, animation frames), so the harness's polling is never counted:
 
 - site: the chart's own ``tl-drawn`` mark (set when Plotly has drawn the markers and the labels
-  are placed), then checked: every event is on the chart, one per event marker plus each
-  cluster marker's count, equals N (``DRAWN_JS`` of tests/browser.py).
-- vis-timeline: vis only draws the items inside its window and fits the window to all items on
-  its first draw, so "drawn" is the first ``changed`` event (vis's "redrawn" event) after
-  which one ``.vis-item`` element (box, range or point) is in the document for every event.
-- TimelineJS3: its ``loaded`` event (both the slides and the time navigation are built) with
-  one ``.tl-timemarker`` in the document for every event.
+  are placed; nothing on the page changes after it), then checked: the events on the chart, one
+  per event marker plus each cluster marker's count, number N (``DRAWN_JS`` of tests/browser.py).
+  The JSON keeps the chart's other marks: ``tl-data`` (its data script ran) and ``tl-plotly``
+  (Plotly.js loaded).
+- vis-timeline: vis draws only the items inside its window; on its first draw it fits the window
+  to all the items (its default), so every item gets an element. That first ``changed`` event
+  (vis's "redrawn") comes before the items are placed: with groups, vis 8 places them on its
+  next redraw, which only its autoResize watcher would ask for, up to a second later; the page
+  asks for it on ``onInitialDrawComplete`` (vis's best case). "Drawn" is the first ``changed``
+  after which one ``.vis-item`` (box, range or point) is in the document for every event and no
+  later redraw moves any of them (a hash of their inline styles, which hold their places; the
+  load is watched until 1.5 s pass without a redraw). Every redraw is in the JSON (``changed``).
+- TimelineJS3: the first animation frame after its ``loaded`` event (the slides and the time
+  navigation are built; the same task then places the markers) with one ``.tl-timemarker`` for
+  every event. ``markers_moved_after_drawn`` in the JSON checks that no marker's inline style
+  changed after that frame (afterwards TimelineJS3 only slides the whole navigation to the first
+  slide, animated, which is not counted).
 
 **click → passage shown** on the same load, once the page is idle: a real mouse click on the
 marker nearest the middle of the chart's first view, timed from the click's ``pointerdown`` to
@@ -112,7 +122,7 @@ def npm_install(cache: Path) -> dict[str, str]:
         if not npm:
             raise SetupError("npm is missing (Debian: apt-get install npm)")
         cache.mkdir(parents=True, exist_ok=True)
-        manifest = {"private": True, "description": "border-timeline bench: tools to compare", "dependencies": NPM_PACKAGES}
+        manifest = {"private": True, "description": "border-timeline bench", "dependencies": NPM_PACKAGES}
         (cache / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
         print(f"npm install into {cache}", file=sys.stderr, flush=True)
         # Both ship standalone builds: their peer dependencies (for bundlers) are not needed.
@@ -216,17 +226,21 @@ body {{ margin: 0; font: 14px sans-serif; display: flex; align-items: flex-start
 <aside id="panel"></aside>
 <script src="../lib/vis/vis-timeline-graph2d.min.js"></script>
 <script src="vis-data.js"></script>
+<script>{style_hash}</script>
 <script>
+var ITEMS = "#tl .vis-item.vis-box, #tl .vis-item.vis-range, #tl .vis-item.vis-point";
 (function () {{
-  var d = window.VIS_DATA, n = d.items.length, done = false;
-  var timeline = new vis.Timeline(document.getElementById("tl"), d.items, d.groups, {{}});
-  function check() {{
-    if (done) return;
-    var drawn = document.querySelectorAll("#tl .vis-item.vis-box, #tl .vis-item.vis-range, #tl .vis-item.vis-point");
-    if (drawn.length === n) {{ done = true; performance.mark("vis-drawn"); }}
-  }}
-  timeline.on("changed", check);
-  check();  // a first draw may already have happened inside the constructor
+  var d = window.VIS_DATA, changed = window.__visChanged = [];
+  // With groups, vis 8 leaves the items unplaced on its first draw and places them on its next
+  // redraw, which only its autoResize watcher (every second) would ask for: ask at once.
+  var options = {{ onInitialDrawComplete: function () {{ timeline.redraw(); }} }};
+  var timeline = new vis.Timeline(document.getElementById("tl"), d.items, d.groups, options);
+  // Each redraw vis completes: when, how many items it has in the document, and where (a hash
+  // of their inline styles, which hold each item's position).
+  timeline.on("changed", function () {{
+    var t = performance.now(), items = document.querySelectorAll(ITEMS);
+    changed.push([t, items.length, styleHash(items)]);
+  }});
   timeline.on("select", function (props) {{
     var i = props.items[0], panel = document.getElementById("panel");
     panel.textContent = "";
@@ -256,19 +270,23 @@ TIMELINEJS_HTML = """<!doctype html>
 <body>
 <div id="tl"></div>
 <script src="../lib/tl/js/timeline.js"></script>
+<script>{style_hash}</script>
 <script>
 (function () {{
-  var n = {n}, loaded = false, done = false;
+  // The first animation frame after "loaded" with every marker in the document (the task that
+  // fires "loaded" goes on to position them), and where the markers were then.
+  var n = {n};
   function check() {{
-    if (done || !loaded) return;
-    if (document.querySelectorAll("#tl .tl-timemarker").length === n) {{ done = true; performance.mark("tljs-drawn"); }}
-    else requestAnimationFrame(check);
+    var markers = document.querySelectorAll("#tl .tl-timemarker");
+    if (markers.length !== n) return requestAnimationFrame(check);
+    performance.mark("tljs-drawn");
+    window.__tlDrawnHash = styleHash(markers);
   }}
   // script_path must be absolute (TimelineJS3 builds URLs on it): where its fonts and locales are.
   // font: null, since its default font theme loads Google Fonts; timeline.css has its own font stacks.
   var options = {{ script_path: new URL("../lib/tl/js/", location.href).href, font: null }};
   var timeline = new TL.Timeline("tl", "timelinejs.json", options);
-  timeline.on("loaded", function () {{ loaded = true; check(); }});
+  timeline.on("loaded", function () {{ requestAnimationFrame(check); }});
   timeline.on("change", function () {{ performance.mark("tljs-change"); }});
   window.__tlTimeline = timeline;
 }})();
@@ -278,13 +296,27 @@ TIMELINEJS_HTML = """<!doctype html>
 """
 
 
+# A hash of the elements' inline styles (vis-timeline and TimelineJS3 position their items
+# and markers with them): tells whether a later redraw moved anything.
+STYLE_HASH_JS = """function styleHash(els) {
+  var h = 0;
+  for (var k = 0; k < els.length; k++) {
+    var s = els[k].style.cssText;
+    for (var i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+  }
+  return h;
+}"""
+
+
 def build_pages(n: int, work: Path, root: Path) -> dict[str, str]:
     """Write the three pages of the size-n dataset under root/nN/; returns their paths."""
     data, seeds = dataset_dirs(n, work)
     folder = root / f"n{n}"
     folder.mkdir(parents=True)
     src = ("--data-dir", str(data), "--seeds-dir", str(seeds))
-    timeline_cli("export", "--format", "site", "--out", str(folder / "site"), *src)
+    # BENCH_SITE_PLOTLY names a smaller Plotly.js bundle for the site (the exporter's --plotly).
+    bundle = ("--plotly", os.environ["BENCH_SITE_PLOTLY"]) if os.environ.get("BENCH_SITE_PLOTLY") else ()
+    timeline_cli("export", "--format", "site", "--out", str(folder / "site"), *src, *bundle)
     timeline_cli("export", "--format", "timelinejs", "--out", str(folder / "timelinejs.json"), *src)
     events_json = work / f"events-{n}.json"
     timeline_cli("export", "--format", "json", "--out", str(events_json), *src)
@@ -293,8 +325,8 @@ def build_pages(n: int, work: Path, root: Path) -> dict[str, str]:
         raise SetupError(f"the export of the {n}-event dataset has {len(events)} events")
     body = json.dumps(vis_data(events), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     (folder / "vis-data.js").write_text(f"window.VIS_DATA = {body};\n", encoding="utf-8")
-    (folder / "vis.html").write_text(VIS_HTML.format(n=n), encoding="utf-8")
-    (folder / "timelinejs.html").write_text(TIMELINEJS_HTML.format(n=n), encoding="utf-8")
+    (folder / "vis.html").write_text(VIS_HTML.format(n=n, style_hash=STYLE_HASH_JS), encoding="utf-8")
+    (folder / "timelinejs.html").write_text(TIMELINEJS_HTML.format(n=n, style_hash=STYLE_HASH_JS), encoding="utf-8")
     return {
         "site": f"n{n}/site/index.html",
         "vis-timeline": f"n{n}/vis.html",
@@ -326,6 +358,11 @@ addEventListener("unhandledrejection", () => { __bench.errors += 1; });
 addEventListener("pointerdown", (e) => {
   if (__bench.armed && __bench.clickAt === null) __bench.clickAt = e.timeStamp;
 }, true);
+__bench.shown = (el) => {
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
 __bench.arm = (pred) => {
   Object.assign(__bench, { clickAt: null, shownAt: null, armed: true, pred });
   const frame = () => {
@@ -336,14 +373,22 @@ __bench.arm = (pred) => {
 };
 """
 
-SHOWN = "(el) => { if (!el) return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"
-
-DRAWN_MARK = {"site": "tl-drawn", "vis-timeline": "vis-drawn", "TimelineJS3": "tljs-drawn"}
+# When each page had drawn every marker (ms since navigation start), or null while it has not.
+DRAWN_AT_JS = {
+    "site": "(n) => performance.getEntriesByName('tl-drawn')[0]?.startTime ?? null",
+    # vis lays its items out over several redraws (the first before it has placed them): once 1.5 s
+    # have passed without another, the first "changed" from which no item moved again.
+    "vis-timeline": """(n) => {
+  const c = window.__visChanged || [], last = c[c.length - 1];
+  if (!last || last[1] !== n || performance.now() - last[0] <= 1500) return null;
+  return c.find((x) => x[1] === n && x[2] === last[2])[0];
+}""",
+    "TimelineJS3": "(n) => performance.getEntriesByName('tljs-drawn')[0]?.startTime ?? null",
+}
 
 # How many events each page shows, once its mark is set.
 COUNT_JS = {
-    "vis-timeline": "() => document.querySelectorAll('#tl .vis-item.vis-box, #tl .vis-item.vis-range,"
-    " #tl .vis-item.vis-point').length",
+    "vis-timeline": "() => document.querySelectorAll(ITEMS).length",
     "TimelineJS3": "() => document.querySelectorAll('#tl .tl-timemarker').length",
 }
 
@@ -369,7 +414,7 @@ TARGET_JS = {
   const center = document.querySelector('#tl .vis-panel.vis-center').getBoundingClientRect();
   const mid = center.x + center.width / 2;
   let best = null, bestD = Infinity;
-  for (const el of document.querySelectorAll('#tl .vis-item.vis-box, #tl .vis-item.vis-range, #tl .vis-item.vis-point')) {
+  for (const el of document.querySelectorAll(ITEMS)) {
     const r = el.getBoundingClientRect();
     const d = Math.abs(r.x + r.width / 2 - mid);
     if (d < bestD) { best = el; bestD = d; }
@@ -401,22 +446,16 @@ TARGET_JS = {
 
 # Armed before the click: true once the clicked event's passage is shown.
 ARM_JS = {
-    "site": """(id) => { const shown = %s;
-  __bench.arm(() => shown(document.querySelector(`.tl-event[data-event-id="${CSS.escape(id)}"] .tl-passage mark`))); }"""
-    % SHOWN,
-    "vis-timeline": """(id) => { const shown = %s;
-  __bench.arm(() => document.getElementById('panel').dataset.eventId === id
-                    && shown(document.querySelector('#panel mark'))); }"""
-    % SHOWN,
-    "TimelineJS3": """(id) => { const shown = %s;
-  __bench.arm(() => {
-    const slide = document.getElementById(id);
-    const slider = document.querySelector('#tl .tl-storyslider');
-    if (!slide || !slider) return false;
-    const a = slide.getBoundingClientRect(), b = slider.getBoundingClientRect();
-    return Math.abs(a.x - b.x) < 2 && shown(slide.querySelector('blockquote') || slide);
-  }); }"""
-    % SHOWN,
+    "site": """(id) => __bench.arm(() => __bench.shown(
+  document.querySelector(`.tl-event[data-event-id="${CSS.escape(id)}"] .tl-passage mark`)))""",
+    "vis-timeline": """(id) => __bench.arm(() => document.getElementById('panel').dataset.eventId === id
+  && __bench.shown(document.querySelector('#panel mark')))""",
+    "TimelineJS3": """(id) => __bench.arm(() => {
+  const slide = document.getElementById(id), slider = document.querySelector('#tl .tl-storyslider');
+  if (!slide || !slider) return false;
+  const a = slide.getBoundingClientRect(), b = slider.getBoundingClientRect();
+  return Math.abs(a.x - b.x) < 2 && __bench.shown(slide.querySelector('blockquote') || slide);
+})""",
 }
 
 
@@ -442,20 +481,19 @@ def measure_load(browser, url: str, tool: str, n: int, timeout_ms: int) -> dict:
     out: dict = {}
     try:
         page.goto(url, timeout=timeout_ms, wait_until="commit")
-        mark = DRAWN_MARK[tool]
-        # Until the mark, or an uncaught error; a page that failed gets 10 more seconds to draw.
+        drawn_at = DRAWN_AT_JS[tool]
+        # Until drawn, or an uncaught error; a page that failed gets 10 more seconds to draw.
         page.wait_for_function(
-            "(m) => performance.getEntriesByName(m).length > 0 || __bench.errors > 0",
-            arg=mark,
-            timeout=timeout_ms,
-            polling=100,
+            f"(n) => ({drawn_at})(n) !== null || __bench.errors > 0", arg=n, timeout=timeout_ms, polling=100
         )
-        if not page.evaluate("(m) => performance.getEntriesByName(m).length > 0", mark):
-            page.wait_for_function(
-                "(m) => performance.getEntriesByName(m).length > 0", arg=mark, timeout=10_000, polling=100
-            )
-        out["drawn_ms"] = page.evaluate("(m) => performance.getEntriesByName(m)[0].startTime", mark)
-        if tool == "site":
+        if page.evaluate(drawn_at, n) is None:
+            page.wait_for_function(f"(n) => ({drawn_at})(n) !== null", arg=n, timeout=10_000, polling=100)
+        out["drawn_ms"] = page.evaluate(drawn_at, n)
+        if tool == "vis-timeline":  # every redraw: [ms, items in the document, hash of their places]
+            out["changed"] = page.evaluate("() => __visChanged.map(([t, n]) => [Math.round(t), n])")
+        if tool == "site":  # where the time went: the chart's data arrived, Plotly.js was loaded
+            marks = "() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))"
+            out["marks"] = page.evaluate(marks)
             shown = page.evaluate(DRAWN_JS)
             out["count"] = len(shown["events"]) + sum(c["size"] for c in shown["clusters"])
         else:
@@ -465,6 +503,9 @@ def measure_load(browser, url: str, tool: str, n: int, timeout_ms: int) -> dict:
             return out
         page.wait_for_load_state("networkidle", timeout=timeout_ms)
         page.wait_for_timeout(500)
+        if tool == "TimelineJS3":  # did a marker move after the frame counted as drawn?
+            moved = "() => styleHash(document.querySelectorAll('#tl .tl-timemarker')) !== __tlDrawnHash"
+            out["markers_moved_after_drawn"] = page.evaluate(moved)
         target = page.evaluate(TARGET_JS[tool], page.evaluate(DRAWN_JS) if tool == "site" else None)
         if not target:
             out["error"] = "no marker to click in the first view"
@@ -548,7 +589,9 @@ def print_table(rows: list[dict]) -> None:
     def ms(v):
         return "–" if v is None else f"{v:,.0f}"
 
-    header = f"{'events':>7}  {'tool':<13} {'drawn (ms)':>11} {'click→passage (ms)':>19} {'runs ok':>8} {'MB fetched':>11}"
+    header = (
+        f"{'events':>7}  {'tool':<13} {'drawn (ms)':>11} {'click→passage (ms)':>19} {'runs ok':>8} {'MB fetched':>11}"
+    )
     print(header)
     print("-" * len(header))
     for r in rows:

@@ -1,6 +1,7 @@
 """Benchmark: validation, load, figure, page reruns against a floor, browser draw time, memory.
 
     python bench/run.py [--sizes 100,1000,10000,100000] [--repeat 5] [--out bench/results.json]
+    python bench/run.py --site-compare [--sizes 33,1000,10000] [--repeat 5]   (bench/compare_site.py)
 
 Prints a table and writes JSON. Every figure is a median over repeated runs; the page's rerun
 times are also given as a ratio to the floor (a bare Streamlit page with one WebGL scatter of
@@ -220,12 +221,24 @@ def print_table(results: list[dict]) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100,1000,10000,100000")
+    parser.add_argument("--sizes", help="default 100,1000,10000,100000 (with --site-compare: 33,1000,10000)")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--out", type=Path, help="default bench/results.json (--site-compare: see compare_site.py)")
     parser.add_argument("--no-browser", action="store_true", help="skip the headless-Chromium measurements")
+    parser.add_argument(
+        "--site-compare",
+        action="store_true",
+        help="instead, the static site against vis-timeline and TimelineJS3 in headless Chromium "
+        "(bench/compare_site.py, which also runs alone and has more options)",
+    )
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.site_compare:
+        from bench import compare_site
+
+        given = [("--sizes", args.sizes), ("--out", args.out and str(args.out))]
+        return compare_site.main(["--repeat", str(args.repeat)] + [x for k, v in given if v for x in (k, v)])
+    sizes = [int(s) for s in (args.sizes or "100,1000,10000,100000").split(",")]
+    args.out = args.out or ROOT / "bench" / "results.json"
     results = []
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
         for n in sizes:

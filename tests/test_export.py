@@ -107,3 +107,15 @@ def test_timelinejs_speaks_the_readers_language(shipped):
     slide = next(s for s in english["events"] if s["unique_id"] == event.id)
     assert (slide["display_date"], slide["group"]) == ("Jul 23, 2013", "agreement")
     assert slide["text"]["headline"] == event.title
+
+
+def test_timelinejs_open_term_ends_today(shipped):
+    import datetime as dt
+
+    doc = json.loads(export_timelinejs(shipped))
+    today = dt.date.today()
+    open_terms = [a for a in shipped.administrations if a.end is None]
+    assert open_terms
+    ends = [e["end_date"] for e in doc["eras"]]
+    assert {"year": today.year, "month": today.month, "day": today.day} in ends
+    assert all(e["year"] <= today.year for e in ends)  # no era runs into a far year

@@ -7,6 +7,7 @@ keeps working); TimelineJS JSON is a story for readers, in the current language.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -162,7 +163,10 @@ def export_timelinejs(dataset: Dataset, events: Iterable[Event] | None = None) -
         if admin.end:
             era["end_date"] = {"year": admin.end.year, "month": admin.end.month, "day": admin.end.day}
         else:
-            era["end_date"] = {"year": 9999}  # TimelineJS needs an end; the open term runs on
+            # TimelineJS needs an end: the open term runs to today (a far year would stretch the
+            # reader's time axis over millennia and crowd every event into one column).
+            today = dt.date.today()
+            era["end_date"] = {"year": today.year, "month": today.month, "day": today.day}
         eras.append(era)
     doc = {
         "title": {
