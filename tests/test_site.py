@@ -171,6 +171,13 @@ def test_spanish_from_the_browser_and_the_switch_keeps_the_view(browser, site, s
         assert "23 jul 2013" in page.locator(".tl-event .tl-meta").inner_text()
         svg = page.evaluate("[...document.querySelectorAll('.tl-chart text')].map((t) => t.textContent)")
         assert "acuerdo" in svg and "vías migratorias" in svg
+        # No English word of ours on the Spanish site (passages and articles aside), as on the page.
+        from test_app import english_found
+        from test_spanish_browser import VISIBLE_OURS_JS
+
+        page.locator(".tl-whole summary").first.click()
+        page.wait_for_selector(".tl-article")
+        assert english_found(page.evaluate(VISIBLE_OURS_JS)) == []
         page.get_by_role("button", name="English").click()
         page.wait_for_function("() => document.querySelector('h1').textContent === 'Border Cooperation Timeline'")
         q = hash_of(page)

@@ -335,7 +335,12 @@
         const meta = data.sources[s_];
         const source = meta.id;
         const details = el("details", { class: "tl-whole" }, panel);
-        el("summary", {}, details, fill(s.article, { outlet: meta.outlet, title: meta.title }));
+        // Our words around the article's title, which stays in the article's language (marked).
+        const summary = el("summary", {}, details);
+        const [before, after] = s.article.split("{title}");
+        summary.append(fill(before, { outlet: meta.outlet }));
+        el("span", { lang: meta.language }, summary, meta.title);
+        summary.append(fill(after || "", { outlet: meta.outlet }));
         const holder = el("div", {}, details);
         details.addEventListener("toggle", () => {
           if (!details.open || holder.childElementCount) return;
