@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -293,6 +294,7 @@ def test_readers_runs_take_turns_and_the_curators_page_does_not_wait(monkeypatch
 # --- the page in Spanish ----------------------------------------------------------------------
 
 
+@functools.cache
 def english_catalog() -> list[str]:
     """The English interface strings that read differently in Spanish (a placeholder's message
     is checked by its longest fixed part)."""

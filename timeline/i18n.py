@@ -159,8 +159,7 @@ CATEGORY_NAMES = {
 
 def category_name(category: str, lang: str | None = None) -> str:
     """A category's name in ``lang`` (default: the current language)."""
-    with language(lang or current_language()):
-        return _(CATEGORY_NAMES.get(category, category))
+    return catalog(lang or current_language()).gettext(CATEGORY_NAMES.get(category, category))
 
 
 # How each language says a large sum: English counts in billions, Spanish in millions (a
