@@ -27,15 +27,33 @@ def candidate_table(suggestions) -> str:
         a, b = c.phrase_start - c.start, c.phrase_end - c.start
         sentence = esc(c.sentence[:a]) + f"<mark>{esc(c.sentence[a:b])}</mark>" + esc(c.sentence[b:])
         restates = " <em>(" + esc(_("restates the publication date")) + ")</em>" if c.restates else ""
+        when = esc(c.date or "?")
+        if c.span_end:
+            when += "<br>" + esc(_("to {end}").format(end=c.span_end))
+        if c.scheduled:
+            # what lies ahead of the article is planned, not done: the YAML says status: planned
+            when += "<br><span class='tl-sched'>" + esc(_("scheduled")) + "</span>"
+        counted = ""
+        if c.anchor:
+            counted = (
+                "<br><small>"
+                + esc(_("counted from “{phrase}” ({date})")).format(
+                    phrase=f"<span lang='{esc(lang)}'>{esc(c.anchor_phrase or '')}</span>", date=esc(c.anchor)
+                )
+                + "</small>"
+            )
         rows.append(
-            f"<tr><td>{i}</td><td style='white-space:nowrap'>{esc(c.date or '?')}</td>"
+            f"<tr><td>{i}</td><td style='white-space:nowrap'>{when}</td>"
             f"<td>{esc(name_of(PRECISION_NAMES, c.precision))}</td>"
-            f"<td><span lang='{esc(lang)}'>{sentence}</span>{restates}</td><td><code>{esc(c.rule)}</code></td></tr>"
+            f"<td><span lang='{esc(lang)}'>{sentence}</span>{restates}{counted}</td>"
+            f"<td><code>{esc(c.rule).replace(':', ':<wbr>').replace('-', '-<wbr>')}</code></td></tr>"
         )
     return (
         "<style>.tl-cands{border-collapse:collapse;width:100%;font-size:.9rem}"
         ".tl-cands td,.tl-cands th{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;vertical-align:top;"
-        "text-align:left}.tl-cands mark{background:#ffe066}</style>"
+        "text-align:left}.tl-cands mark{background:#ffe066}"
+        ".tl-sched{display:inline-block;margin-top:.2rem;padding:0 .35rem;border-radius:.6rem;font-size:.75rem;"
+        "background:#e3ecfa;color:#1b3a6b;border:1px solid #9db4dc}</style>"
         "<table class='tl-cands'><thead><tr><th>#</th>"
         + "".join(f"<th>{esc(h)}</th>" for h in (_("Date"), _("Precision"), _("Sentence"), _("Rule")))
         + "</tr></thead><tbody>"
@@ -139,7 +157,11 @@ def render() -> None:
     if not result.candidates:
         return
     st.html(candidate_table(result))
-    labels = {i: f"#{i} {c.date or '?'} · {c.phrase}" for i, c in enumerate(result.candidates, 1)}
+    scheduled = " · " + _("scheduled")
+    labels = {
+        i: f"#{i} {c.date or '?'} · {c.phrase}" + (scheduled if c.scheduled else "")
+        for i, c in enumerate(result.candidates, 1)
+    }
     default = [i for i, c in enumerate(result.candidates, 1) if not c.restates and c.date]
     keep = st.multiselect(
         _("Candidates to keep"),

@@ -61,6 +61,32 @@ def test_pasted_article_with_a_given_date(at):
     assert entries[0]["date"] == "2024-03-05"
 
 
+def test_scheduled_spans_and_anchored_dates_are_shown_as_such(at):
+    import datetime as dt
+
+    at.radio(key="c_mode").set_value("paste").run()
+    text = (
+        "Officials met on Tuesday in Nogales. Two days later, the governors signed. "
+        "The rules will take effect Friday. The agency will spend $5 million over the next two years."
+    )
+    at.text_area(key="c_text").input(text).run()
+    at.checkbox(key="c_override").check().run()
+    at.date_input(key="c_published").set_value(dt.date(2024, 3, 7)).run()  # a Thursday
+    rows = table_html(at).split("<tr>")[2:]  # after the header
+    assert len(rows) == 4
+    met, signed, effect, spend = rows
+    assert "tl-sched" not in met and "tl-sched" not in signed
+    assert "counted from “<span lang='en'>Tuesday</span>” (2024-03-05)" in signed and "2024-03-07" in signed
+    assert "2024-03-08" in effect and "<span class='tl-sched'>scheduled</span>" in effect
+    assert "2024<br>to 2026" in spend and "tl-sched" in spend
+    entries = yaml.safe_load(at.code[0].value)  # the kept ones: every dated candidate
+    by_phrase = {e["date_evidence"]["phrase"]: e for e in entries}
+    assert by_phrase["Friday"]["status"] == "planned" and "status" not in by_phrase["Tuesday"]
+    assert by_phrase["over the next two years"]["end"] == "2026"
+    assert by_phrase["Two days later"]["date_evidence"]["anchor_phrase"] == "Tuesday"
+    assert any(o.endswith("· scheduled") for o in at.multiselect[0].options)
+
+
 def test_empty_paste_asks_for_text(at):
     at.radio(key="c_mode").set_value("paste").run()
     assert any("Paste an article" in i.value for i in at.info)
@@ -76,6 +102,11 @@ def test_curator_page_in_a_browser(browser, server):
         assert page.locator(".tl-cands tbody tr").count() >= 3
         code = page.locator("[data-testid=stCode]").first.inner_text()
         assert re.search(r"date_evidence:\s+source: audacy-2022-07-smart-security", code)
+        # "over the next two years": a span that lies ahead, shown as scheduled
+        span = page.locator(".tl-cands tbody tr", has=page.locator("mark", has_text="over the next two years"))
+        assert span.locator(".tl-sched").inner_text() == "scheduled" and span.locator(".tl-sched").is_visible()
+        assert "to 2024" in span.inner_text()
+        assert "status: planned" in code and re.search(r"date: '2022'\s+end: '2024'", code)
     finally:
         page.close()
 

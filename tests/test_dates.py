@@ -35,6 +35,15 @@ D = dt.date
         ("November", D(2018, 12, 13), "2018-11", "month"),
         ("July 12, 2022", D(2022, 7, 13), "2022-07-12", "day"),
         ("2024", D(2024, 2, 28), "2024", "year"),
+        # read by the date rules, as dateparser reads none of them
+        ("January of last year", D(2024, 2, 28), "2023-01", "month"),
+        ("tonight", D(2024, 2, 28), "2024-02-28", "day"),
+        ("two days later", D(2024, 2, 27), "2024-02-29", "day"),  # the anchor is the date it counts from
+        ("the following week", D(2024, 2, 28), "2024-03", "week"),  # the week of 4 March
+        ("a year earlier", D(2024, 2, 28), "2023", "year"),
+        ("that same morning", D(2024, 2, 28), "2024-02-28", "day"),
+        ("over the next two years", D(2024, 2, 28), "2024", "year"),  # a span: its start
+        ("in the last seven months", D(2018, 12, 13), "2018-05", "month"),
     ],
 )
 def test_resolve_phrase_kinds(phrase, anchor, expected, period):
@@ -63,6 +72,7 @@ TESTED_PHRASES = {
     "july 12, 2022",
     "2024",
     "this week",
+    "january of last year",
 }
 
 
@@ -78,14 +88,38 @@ def test_week_phrase_supports_a_month_but_not_a_day():
     assert derivation is None and "gives only a week" in message
 
 
-@pytest.mark.parametrize("phrase", ["in the last seven months", "this fall", "months ago", "January of last year"])
-def test_phrases_dateparser_cannot_read_need_a_note(phrase):
+@pytest.mark.parametrize("phrase", ["this fall", "months ago", "in recent weeks"])
+def test_phrases_no_reader_can_date_need_a_note(phrase):
     anchor = D(2018, 12, 13)
     assert resolve_phrase(phrase, anchor) is None
     derivation, message = check_derivation(PartialDate(2018, 7, 1), phrase, anchor, has_note=False)
     assert derivation is None and "cannot resolve" in message
     derivation, message = check_derivation(PartialDate(2018, 7, 1), phrase, anchor, has_note=True)
     assert derivation.status == "manual" and message is None
+
+
+def test_a_phrase_looks_ahead_only_when_asked():
+    # "Friday" in a Thursday article: the Friday before, unless the event is planned
+    thursday = D(2024, 3, 7)
+    assert resolve_phrase("Friday", thursday).day == D(2024, 3, 1)
+    assert resolve_phrase("Friday", thursday, way="future").day == D(2024, 3, 8)
+    derivation, message = check_derivation(PartialDate(2024, 3, 8), "Friday", thursday, False, "en", "future")
+    assert message is None and derivation.status == "auto"
+    assert check_derivation(PartialDate(2024, 3, 8), "Friday", thursday, False, "en")[1] is not None
+    # Spanish is read with the rules, both ways
+    assert resolve_phrase("el viernes", thursday, "es").day == D(2024, 3, 1)
+    assert resolve_phrase("el viernes", thursday, "es", "future").day == D(2024, 3, 8)
+
+
+def test_starts_on_gives_the_first_day_of_each_period():
+    from timeline.dates import Resolution, starts_on
+
+    assert starts_on(Resolution(D(2024, 3, 7), "day")) == D(2024, 3, 7)
+    assert starts_on(Resolution(D(2024, 3, 7), "week")) == D(2024, 3, 4)  # its Monday
+    assert starts_on(Resolution(D(2024, 3, 4), "week")) == D(2024, 3, 4)
+    assert starts_on(Resolution(D(2024, 3, 10), "week")) == D(2024, 3, 4)  # Sunday: the same week
+    assert starts_on(Resolution(D(2024, 3, 7), "month")) == D(2024, 3, 1)
+    assert starts_on(Resolution(D(2024, 3, 7), "year")) == D(2024, 1, 1)
 
 
 def test_same_weekday_as_anchor_is_read_as_the_week_before():

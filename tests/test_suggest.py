@@ -35,12 +35,25 @@ from timeline.suggest import (
 from timeline.validate import load_dataset
 
 LABELS_FILE = Path(__file__).parent / "fixtures" / "seed_date_labels.yaml"
-# Measured on the five seeds (see bench/suggest_speed.py): recall 36/37 = 0.973 (the one miss is
-# the caption's "Today", out of scope by design), precision 36/36 = 1.0. The thresholds allow
-# one more miss or one wrong or extra candidate, no more.
-RECALL_MIN = 0.94
+# Measured on the five seeds (see bench/suggest_eval.py): recall 42/42, precision 42/42 (before
+# issue 13: 36/37, the caption's "Today" unread, and 36/36, spans unlabelled). The thresholds
+# allow one miss or one wrong or extra candidate, no more.
+RECALL_MIN = 0.97
 PRECISION_MIN = 0.97
-CANDIDATE_KEYS = {"sentence", "start", "end", "phrase", "date", "precision", "rule", "yaml"}
+CANDIDATE_KEYS = {
+    "sentence",
+    "start",
+    "end",
+    "phrase",
+    "date",
+    "precision",
+    "rule",
+    "span_end",
+    "scheduled",
+    "anchor",
+    "anchor_phrase",
+    "yaml",
+}
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +91,7 @@ def test_every_auto_dated_event_is_found_with_its_curated_date(dataset):
     checked = 0
     for event in dataset.events:
         evidence = event.date_evidence
-        if evidence.note:  # manual dates: the article alone does not give them
+        if dataset.derivations[event.id].status != "auto":  # manual dates: the article alone does not give them
             continue
         result = suggest(dataset.articles[evidence.source].text, published=evidence.anchor)
         hits = [
@@ -91,7 +104,7 @@ def test_every_auto_dated_event_is_found_with_its_curated_date(dataset):
         ]
         assert hits, f"{event.id}: {evidence.phrase!r} not found as {event.date}"
         checked += 1
-    assert checked == dataset.counts()["dates_auto"] > 20
+    assert checked == dataset.counts()["dates_auto"] == 23
 
 
 # --------------------------------------------------------------------------- hand labels
@@ -101,7 +114,7 @@ def test_recall_and_precision_against_the_hand_labels(dataset, labels):
     total = LabelScore()
     for article in labels:
         total.add(score_labels(seed_result(dataset, article["source"]).candidates, article["labels"]))
-    assert total.labels == 37
+    assert total.labels == 42
     assert total.recall >= RECALL_MIN, total.misses + total.wrong
     assert total.precision >= PRECISION_MIN, total.wrong + total.extras
 
@@ -409,7 +422,7 @@ def test_restated_publication_dates_and_page_stamps_rank_last(dataset):
     assert archyde[-1].phrase == "2024-02-28 23:10:56"
     assert archyde[0].phrase == "this Thursday"  # then text order
     latin = suggest(dataset.articles["latinone-2013-07-border-security"].text).candidates
-    assert [(c.phrase, c.restates) for c in latin] == [("Thu, Mar 28, 2024", True)]
+    assert [(c.phrase, c.restates) for c in latin] == [("in the last seven months", False), ("Thu, Mar 28, 2024", True)]
 
 
 def test_yaml_snippet_round_trips_and_cites_the_sentence(dataset):
@@ -434,7 +447,7 @@ def test_pasted_snippets_pass_the_validator(shipped_copy):
     for source_id, source in dataset.sources.items():
         result = suggest(dataset.articles[source_id].text, published=source.published.date, source=source_id)
         for i, c in enumerate(result.candidates):
-            needs_note += "note: " in c.yaml
+            needs_note += "TODO: explain" in c.yaml  # an anchored date's note describes it; it needs none
             pasted.append(
                 c.yaml.replace("id: todo-", f"id: {source_id}-{i}-").replace("category: TODO", "category: context")
             )
@@ -442,10 +455,28 @@ def test_pasted_snippets_pass_the_validator(shipped_copy):
         out.write("\n" + "\n".join(pasted))
     loaded = shipped_copy.load()
     added = [e for e in loaded.events if e.title == "TODO"]
-    assert len(added) == len(pasted) == 36
+    assert len(added) == len(pasted) == 42
     manual = [e for e in added if loaded.derivations[e.id].status == "manual"]
     assert len(manual) == needs_note > 0
     assert all(e.date_evidence.note.startswith("TODO") for e in manual)
+    # "the same day" (after "this Thursday") and the caption's "Today" (after "July 12, 2022")
+    # are read against the date their anchor phrase gives, and verify
+    anchored = sorted(
+        (e.date_evidence.phrase, e.date_evidence.anchor_phrase, str(e.date), loaded.derivations[e.id].status)
+        for e in added
+        if e.date_evidence.anchor_phrase
+    )
+    assert anchored == [
+        ("Today", "July 12, 2022", "2022-07-12", "auto"),
+        ("the same day", "this Thursday", "2024-02-29", "auto"),
+    ]
+    spans = sorted((e.date_evidence.phrase, str(e.date), str(e.end)) for e in added if e.end is not None)
+    assert spans == [
+        ("in the last seven months", "2012-12", "2013-07"),
+        ("in the last six months", "2018-06", "2018-12"),
+        ("over the next two years", "2022", "2024"),
+        ("over the next two years", "2022", "2024"),
+    ]
 
 
 def test_yaml_for_a_week_holds_its_month_and_verifies():
@@ -500,14 +531,19 @@ def test_cli_json_shape(dataset):
     assert set(data) == {"published", "candidates"}
     assert data["published"] == {"date": "2024-02-28", "evidence": "2024-02-28 23:10:56", "kind": "iso-stamp"}
     text = dataset.articles["archyde-elpais-2024-02-trilateral"].text
-    assert len(data["candidates"]) == 14
+    assert len(data["candidates"]) == 15
     for c in data["candidates"]:
         assert set(c) == CANDIDATE_KEYS
         assert text[c["start"] : c["end"]] == c["sentence"]
         assert c["precision"] in ("day", "week", "month", "season", "year")
         parse_partial_date(c["date"])
         (entry,) = yaml.safe_load(c["yaml"])
-        assert entry["date_evidence"]["anchor"] == "2024-02-28"
+        # "the same day" counts from "this Thursday", which the validator reads against 2024-02-28
+        assert entry["date_evidence"]["anchor"] == (c["anchor"] or "2024-02-28")
+    anchored = [c for c in data["candidates"] if c["anchor"]]
+    assert [(c["phrase"], c["anchor"], c["anchor_phrase"], c["date"]) for c in anchored] == [
+        ("the same day", "2024-02-29", "this Thursday", "2024-02-29")
+    ]
     first = data["candidates"][0]
     assert (first["phrase"], first["date"], first["rule"]) == ("this Thursday", "2024-02-29", "weekday:this-week")
 

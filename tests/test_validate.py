@@ -640,3 +640,89 @@ def test_administration_name_in_spanish(tiny):
     admins = {a.id: a for a in tiny.load().administrations}
     assert admins["mx-lopez-obrador"].name_in("es") == "AMLO"
     assert admins["mx-lopez-obrador"].name_in("en") == "Andrés Manuel López Obrador"
+
+
+# --- dates counted from another date, and what is planned -----------------------------
+# wire-2022 (published Wednesday 2022-07-13) with two more sentences: "The day before" counts
+# from "Tuesday" (2022-07-12), and "Friday" is scheduled.
+
+MORE = "The day before, aides met to draft it. The new rules will take effect Friday.\n"
+
+
+def add_event(tiny, date: str, phrase: str, anchor: str, extra: str = "", status: str = "") -> None:
+    """An event "aides-meet" whose date rests on ``phrase``, with ``extra`` evidence lines."""
+    (tiny.seeds_dir / "wire.txt").write_text(
+        (tiny.seeds_dir / "wire.txt").read_text(encoding="utf-8") + MORE, encoding="utf-8"
+    )
+    tiny.events_file.write_text(
+        tiny.events_file.read_text(encoding="utf-8")
+        + f"""
+  - id: aides-meet
+    title: Aides meet
+    summary: Aides draft the plan.{status}
+    category: diplomacy
+    actors: [Aides]
+    date: {date}
+    date_evidence:
+      source: wire-2022
+      phrase: {phrase}
+      anchor: {anchor}{extra}
+    excerpts:
+      - source: wire-2022
+        quote: aides met to draft it
+    translations: {{es: {{title: Se reúnen asesores, summary: Los asesores redactan el plan.}}}}
+""",
+        encoding="utf-8",
+    )
+
+
+def test_a_date_counted_from_a_stated_date_is_derived(tiny):
+    add_event(tiny, "2022-07-11", "The day before", "2022-07-12", "\n      anchor_phrase: Tuesday")
+    dataset = tiny.load()
+    assert dataset.derivations["aides-meet"].status == "auto"
+    assert str(dataset.derivations["aides-meet"].resolved) == "2022-07-11"
+
+
+def test_the_anchor_must_be_what_its_phrase_states(tiny):
+    add_event(tiny, "2022-07-10", "The day before", "2022-07-11", "\n      anchor_phrase: Tuesday")
+    (problem,) = tiny.problems()
+    assert problem.endswith(
+        'date_evidence.anchor: anchor 2022-07-11 is not the date "Tuesday" states against 2022-07-13 (2022-07-12) '
+        "(hint: write anchor: 2022-07-12)"
+    )
+
+
+def test_an_anchor_phrase_must_be_in_the_article(tiny):
+    add_event(tiny, "2022-07-11", "The day before", "2022-07-12", "\n      anchor_phrase: Monday")
+    (problem,) = tiny.problems()
+    assert 'date_evidence.anchor_phrase: "Monday" is not in wire.txt' in problem
+
+
+def test_a_note_does_not_excuse_a_wrong_date_counted_from_a_stated_one(tiny):
+    extra = "\n      anchor_phrase: Tuesday\n      note: Counted from Tuesday."
+    add_event(tiny, "2022-07-10", "The day before", "2022-07-12", extra)
+    (problem,) = tiny.problems()
+    assert 'resolves "The day before" against 2022-07-12 to 2022-07-11, not 2022-07-10' in problem
+
+
+def test_a_date_cannot_be_finer_than_the_date_it_counts_from(tiny):
+    add_event(tiny, "2022-06-02", "The day before", "2022-06-01", "\n      anchor_phrase: last month")
+    (problem,) = tiny.problems()
+    assert '"last month" gives only a month, so 2022-06-02 cannot be a day (hint: write 2022-06)' in problem
+
+
+def test_a_month_counted_from_a_month_is_derived(tiny):
+    add_event(tiny, "2022-06", "The day before", "2022-06-01", "\n      anchor_phrase: last month")
+    assert tiny.load().derivations["aides-meet"].status == "auto"
+
+
+def test_what_is_planned_is_read_looking_ahead(tiny):
+    add_event(tiny, "2022-07-15", "Friday", "2022-07-13", status="\n    status: planned")
+    assert tiny.load().derivations["aides-meet"].status == "auto"
+
+
+def test_a_scheduled_date_not_marked_planned_is_refused(tiny):
+    add_event(tiny, "2022-07-15", "Friday", "2022-07-13")
+    problems = tiny.problems()
+    assert any('resolves "Friday" against 2022-07-13 to 2022-07-08, not 2022-07-15' in p for p in problems)
+    assert any("is after the publication of every source" in p for p in problems)

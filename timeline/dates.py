@@ -94,30 +94,39 @@ class Resolution:
 
 
 @lru_cache(maxsize=65536)
-def resolve_phrase(phrase: str, anchor: dt.date, language: str = "en") -> Resolution | None:
+def resolve_phrase(phrase: str, anchor: dt.date, language: str = "en", way: str = "past") -> Resolution | None:
     """Resolve a date phrase ('Tuesday', 'last month', 'July 12, 2022'; 'el martes', 'la semana
     pasada') against the anchor, in the language of the article it comes from.
 
-    Past dates are preferred, as a news report mostly tells what has happened. English is read
-    by dateparser alone. A language whose phrases dateparser misreads (Spanish: see
-    ``timeline.languages.es``) is read with the rules ``suggest`` uses (its patterns and
-    ``timeline.suggest.resolve``, looking back unless the phrase says "next"), and by
-    dateparser's own reading of that language where no pattern reads the whole phrase; a
-    season there gives no date (a note explains it, as in English). Cached: each distinct
-    (phrase, anchor, language) is read once.
+    Past dates are preferred, as a news report mostly tells what has happened (``way`` "future"
+    prefers what lies ahead, for what is planned). English is read by dateparser, and by the
+    rules ``suggest`` uses where dateparser reads nothing ("tonight"). A language whose phrases
+    dateparser misreads (Spanish: see ``timeline.languages.es``) is read with those rules (its
+    patterns and ``timeline.suggest.resolve``) first, and by dateparser's own reading of that
+    language where no pattern reads the whole phrase; a season there gives no date (a note
+    explains it, as in English). In every language a phrase counted from another date ("two days
+    later", "el mismo día", the anchor being that date) or a span ("over the next two years") is
+    read with the rules: dateparser reads neither. Cached: each distinct (phrase, anchor,
+    language, way) is read once.
     """
-    if _language(language).validator_rules:
-        # Imported here: timeline.suggest imports this module.
-        from timeline.suggest.resolve import resolve_alone
+    # Imported here: timeline.suggest imports this module.
+    from timeline.suggest.resolve import ALWAYS_RULES, resolve_alone
 
-        rules = resolve_alone(phrase, anchor, language)
-        if rules is not None:
-            return _from_rules(rules.date, rules.precision)
-    parser = _parser_for(anchor, language)
+    rules = resolve_alone(phrase, anchor, language, way)
+    if rules is not None and (_language(language).validator_rules or rules.rule.split(":")[0] in ALWAYS_RULES):
+        return _from_rules(rules.date, rules.precision)
+    parser = _parser_for(anchor, language, way)
     data = parser.get_date_data(phrase)
-    if data is None or data.date_obj is None:
-        return None
-    return Resolution(day=data.date_obj.date(), period=data.period or "day")
+    if data is not None and data.date_obj is not None:
+        return Resolution(day=data.date_obj.date(), period=data.period or "day")
+    return _from_rules(rules.date, rules.precision) if rules is not None else None
+
+
+def starts_on(resolution: Resolution) -> dt.date:
+    """The first day a resolution may mean: the day, its week's Monday, its month's or year's first."""
+    if resolution.period == "week":
+        return resolution.day - dt.timedelta(days=resolution.day.weekday())
+    return truncate(resolution.day, resolution.period).first_day()
 
 
 def _from_rules(date: str | None, precision: str) -> Resolution | None:
@@ -136,14 +145,14 @@ def _language(code: str):
 
 
 @lru_cache(maxsize=4096)
-def _parser_for(anchor: dt.date, language: str = "en"):
+def _parser_for(anchor: dt.date, language: str = "en", way: str = "past"):
     # Imported here: dateparser is slow to import and the page does not always need it.
     from dateparser.date import DateDataParser
 
     base = dt.datetime(anchor.year, anchor.month, anchor.day)
     return DateDataParser(
         languages=[_language(language).dateparser],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False},
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": way, "RETURN_TIME_AS_PERIOD": False},
         use_given_order=True,  # one language only: skip ranking locales for every phrase
     )
 
@@ -189,14 +198,15 @@ class Derivation:
 
 
 def check_derivation(
-    date: PartialDate, phrase: str, anchor: dt.date, has_note: bool, language: str = "en"
+    date: PartialDate, phrase: str, anchor: dt.date, has_note: bool, language: str = "en", way: str = "past"
 ) -> tuple[Derivation | None, str | None]:
-    """Decide whether ``date`` follows from ``phrase`` (in ``language``) resolved against ``anchor``.
+    """Decide whether ``date`` follows from ``phrase`` (in ``language``) resolved against ``anchor``,
+    looking back (``way`` "future": ahead, for what is planned).
 
     Returns (derivation, None) when it does or when a note covers it, and
     (None, message) when it does not and nothing explains why.
     """
-    res = resolve_phrase(phrase, anchor, language)
+    res = resolve_phrase(phrase, anchor, language, way)
     reader = "the date rules" if _language(language).validator_rules else "dateparser"
     if res is None:
         if has_note:

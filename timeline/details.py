@@ -86,12 +86,21 @@ def describe_derivation(dataset: Dataset, event: Event) -> str:
     ev = event.date_evidence
     source = dataset.sources[ev.source]
     derivation = dataset.derivations.get(event.id)
-    base = _("“{phrase}” in {outlet} ({title}), resolved against {anchor}, the article's publication date").format(
-        phrase=f"<span lang='{esc(source.language)}'>{esc(ev.phrase)}</span>",
-        outlet=esc(source.outlet),
-        title=f"<span lang='{esc(source.language)}'>{esc(source.title)}</span>",
-        anchor=esc(ev.anchor.isoformat()),
-    )
+    words = {
+        "phrase": f"<span lang='{esc(source.language)}'>{esc(ev.phrase)}</span>",
+        "outlet": esc(source.outlet),
+        "title": f"<span lang='{esc(source.language)}'>{esc(source.title)}</span>",
+        "anchor": esc(ev.anchor.isoformat()),
+    }
+    if ev.anchor_phrase:
+        stated = f"<span lang='{esc(source.language)}'>{esc(ev.anchor_phrase)}</span>"
+        base = _(
+            "“{phrase}” in {outlet} ({title}), counted from {anchor}, the date “{stated}” gives earlier in the article"
+        ).format(stated=stated, **words)
+    else:
+        base = _("“{phrase}” in {outlet} ({title}), resolved against {anchor}, the article's publication date").format(
+            **words
+        )
     if derivation and derivation.status == "auto":
         return _("Derived automatically: {how}.").format(how=base)
     note = " " + _("Curator's note: {note}").format(note=f"<span lang='en'>{esc(ev.note)}</span>") if ev.note else ""

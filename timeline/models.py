@@ -174,6 +174,10 @@ class DateEvidence(Strict):
     source: Slug
     phrase: Line
     anchor: Day
+    # When the phrase counts from a date stated elsewhere in the article ("two days later"):
+    # the words that state it; the validator reads them against the publication date, and the
+    # anchor must be what they give.
+    anchor_phrase: Line | None = None
     note: Text | None = None
 
 

@@ -411,7 +411,8 @@ FILLERS = (
     "Rainfall has been scarce along the Río Bravo, which Americans call the Rio Grande, adding to "
     "tensions over water deliveries.",
 )
-# Phrases dateparser cannot read, each with the date a note puts on record.
+# Phrases whose date a note puts on record: dateparser reads none of them, and the date rules
+# read "earlier this year" only to its year.
 MANUAL_PHRASES = (
     "earlier this year",
     "late last year",
@@ -1212,7 +1213,11 @@ def _date_events(
                     f"but the public record (the signed text and wire reports) dates it to {_day_text(day, True)}, "
                     "a day earlier. The outlet later ran a correction."
                 )
-            if res is not None and truncate(res.day, ev.date.precision) == ev.date:
+            if (
+                res is not None
+                and not is_finer(ev.date.precision, res.period)
+                and truncate(res.day, ev.date.precision) == ev.date
+            ):
                 ev.note = None  # dateparser happens to agree: an automatic date needs no note
             else:
                 manual += 1

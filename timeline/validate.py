@@ -7,6 +7,7 @@ at once, each located by file and line.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import gc
@@ -19,7 +20,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
-from timeline.dates import Derivation, check_derivation, parse_absolute
+from timeline.dates import (
+    Derivation,
+    Resolution,
+    check_derivation,
+    is_finer,
+    parse_absolute,
+    resolve_phrase,
+    starts_on,
+    truncate,
+)
 from timeline.errors import DataError, Problem, display_path
 from timeline.loading import YamlDoc, read_yaml
 from timeline.models import Administration, Event, Excerpt, Source
@@ -516,17 +526,32 @@ class _EventChecker:
             )
             return None
         published = self.sources[ev.source].published.date
-        if ev.anchor != published and not ev.note:
+        language = self.sources[ev.source].language  # phrases are read in their article's language
+        stated = None
+        if ev.anchor_phrase is not None:
+            stated = self.check_anchor_phrase(article, published, language)
+            if stated is None:
+                return None
+            within = self.derive_within(stated, language)
+            if within is not None:
+                return within
+        elif ev.anchor != published and not ev.note:
             self._add(
                 ("date_evidence", "anchor"),
                 "date_evidence.anchor",
                 f"anchor {ev.anchor} is not the publication date of {ev.source} ({published})",
-                "use the publication date, or explain the anchor in a note",
+                "use the publication date, give the anchor_phrase that states it, or explain the anchor in a note",
             )
             return None
+        # A date counted from a stated one is checked whatever the note says: the note describes it.
+        has_note = bool(ev.note) and ev.anchor_phrase is None
         try:
-            language = self.sources[ev.source].language  # the phrase is read in its article's language
-            derivation, message = check_derivation(event.date, ev.phrase, ev.anchor, bool(ev.note), language)
+            derivation, message = check_derivation(event.date, ev.phrase, ev.anchor, has_note, language)
+            if message and event.status == "planned":
+                # what is planned lies ahead: "Friday" in a Thursday article is the next day
+                ahead, ahead_message = check_derivation(event.date, ev.phrase, ev.anchor, has_note, language, "future")
+                if ahead_message is None:
+                    derivation, message = ahead, None
         except OverflowError:  # dateparser stepping past year 1 or 9999 from an extreme anchor
             self._add(
                 ("date_evidence", "anchor"),
@@ -538,6 +563,63 @@ class _EventChecker:
         if message:
             self._add(("date",), "date", message)
         return derivation
+
+    def derive_within(self, stated: Resolution, language: str) -> Derivation | None:
+        """A shift finer than the anchor is known ("the day before" a month) stays in the
+        anchor's period, as ``suggest`` reads it: the derivation when the date is that period."""
+        event, ev = self.event, self.event.date_evidence
+        read = resolve_phrase(ev.phrase, ev.anchor, language)
+        if read is None or not is_finer(read.period, stated.period):
+            return None
+        period = truncate(ev.anchor, stated.period)
+        return Derivation("auto", period, stated.period) if event.date == period else None
+
+    def check_anchor_phrase(self, article, published: dt.date, language: str) -> Resolution | None:
+        """The anchor_phrase is in the article, and read against the publication date it gives
+        the anchor, to a precision at least the date's: what it gives, or None (reported)."""
+        event, ev = self.event, self.event.date_evidence
+        loc, name = ("date_evidence", "anchor_phrase"), "date_evidence.anchor_phrase"
+        if article.locate(ev.anchor_phrase) is None:
+            closest = article.closest(ev.anchor_phrase)
+            self._add(
+                loc,
+                name,
+                f'"{ev.anchor_phrase}" is not in {self.sources[ev.source].file}',
+                f'the closest passage is "{closest}"' if closest else "copy the words exactly from the article",
+            )
+            return None
+        try:
+            read = resolve_phrase(ev.anchor_phrase, published, language)
+            if read is not None and starts_on(read) != ev.anchor and event.status == "planned":
+                read = resolve_phrase(ev.anchor_phrase, published, language, "future") or read
+        except OverflowError:
+            read = None
+        if read is None:
+            self._add(
+                loc,
+                name,
+                f'"{ev.anchor_phrase}" cannot be read as a date against {published}',
+                "give a phrase that states the anchor's date, or drop anchor_phrase and explain the anchor in a note",
+            )
+            return None
+        stated = starts_on(read)
+        if stated != ev.anchor:
+            self._add(
+                ("date_evidence", "anchor"),
+                "date_evidence.anchor",
+                f'anchor {ev.anchor} is not the date "{ev.anchor_phrase}" states against {published} ({stated})',
+                f"write anchor: {stated}",
+            )
+            return None
+        if is_finer(event.date.precision, read.period):
+            self._add(
+                ("date",),
+                "date",
+                f'"{ev.anchor_phrase}" gives only a {read.period}, so {event.date} cannot be a {event.date.precision}',
+                f"write {truncate(read.day, read.period if read.period != 'week' else 'month')}",
+            )
+            return None
+        return read
 
     def check_reported_after(self) -> None:
         """An event an article reports has happened by the article's publication, unless it is

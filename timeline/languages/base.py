@@ -21,13 +21,21 @@ season                    ``s`` ``rel``?/``rel2``? ``y``? ``q``?
 ago                       ``n`` ``unit`` ``wd``?
 year                      ``y`` ``lead``? ``q``?
 holiday                   ``h``
-near-day                  ``w``
+near-day                  ``w`` (yesterday, today, tonight, tomorrow: a day from the anchor)
+anchored                  ``n``? ``unit``*k*? ``dir``*k*? (counted from another date in
+                          the text: "two days later", "the following week", "that same
+                          morning"; *k* an optional suffix, as a pattern may need the group
+                          in more than one of its alternatives)
+span                      ``n``*k*? ``rel`` ``unit`` (a duration from the anchor: "over the
+                          next two years", "en los últimos tres meses")
 ========================  =================================================================
 
 Words are read through the language's maps into canonical English: ``leads`` for lead and
 relative words ("pasado" -> "last"), ``units`` ("semanas" -> "week"), ``number_words``,
 ``seasons`` (name -> first month), ``near_days`` (word -> (canonical, offset in days)) and
-``qualifier`` ("a finales de" -> "late"), so the resolvers in ``timeline.suggest.resolve`` are
+``qualifier`` ("a finales de" -> "late"), ``anchor_words`` (the direction word of an anchored
+phrase -> -1, 0 or +1: "later" +1, "earlier" -1, "same" 0) and ``span_words`` ("next" +1,
+"últimos" -1), so the resolvers in ``timeline.suggest.resolve`` are
 the same for every language.
 """
 
@@ -61,6 +69,18 @@ def fixed(month: int, day: int) -> Callable[[int], dt.date]:
     return lambda year: dt.date(year, month, day)
 
 
+def opens_with_no_event(
+    text: str, start: int, end: int, opens: re.Pattern, future: re.Pattern, past: re.Pattern
+) -> bool:
+    """True when the word at [start, end) opens its sentence (``opens`` matches just before it)
+    and its clause (up to a comma, a closing quote or the sentence's end) has no verb of an event,
+    past or scheduled: "Today, more trucks cross than ever" speaks of the present in general."""
+    if not opens.search(text[max(0, start - 3) : start]):
+        return False
+    rest = re.split(r"[.!?\n\"”»;,]", text[end : end + 240].lstrip(", "), maxsplit=1)[0]
+    return not (future.search(rest) or past.search(rest))
+
+
 @dataclass(frozen=True)
 class Language:
     """Everything particular to one language that ``suggest`` and the validator need."""
@@ -81,6 +101,8 @@ class Language:
     holidays: Callable[[str], Callable[[int], dt.date] | None]  # name as matched -> its date in a year
     leads: Mapping[str, str] = field(default_factory=dict)  # lower-case lead/rel word -> canonical
     qualifier: Callable[[str], str] = str  # lower-case qualifier -> canonical ("early", "mid", "late")
+    anchor_words: Mapping[str, int] = field(default_factory=dict)  # "later" -> 1, "earlier" -> -1, "same" -> 0
+    span_words: Mapping[str, int] = field(default_factory=dict)  # "next" -> 1 (ahead), "past" -> -1 (back)
 
     # finding expressions
     patterns: tuple[Pattern, ...] = ()  # explicit dates first; on equal spans the earlier wins
@@ -100,6 +122,15 @@ class Language:
 
     # tense
     future_cue: re.Pattern = re.compile(r"(?!x)x")
+    # words right before a phrase that look ahead only when nothing else in its clause says the
+    # tense ("open until Sunday", "due by Friday"; but "was closed until Sunday")
+    weak_future_cue: re.Pattern = re.compile(r"(?!x)x")
+    # words right before a phrase that make it look ahead whatever else the sentence says
+    # ("starting Monday", "a partir del lunes")
+    ahead_lead: re.Pattern = re.compile(r"(?!x)x")
+    # words right before a date that make it no anchor for "the following day": an attribution
+    # ("said Tuesday") or the start of a duration ("since 2021")
+    not_anchor: re.Pattern = re.compile(r"(?!x)x")
     past_cue: re.Pattern = re.compile(r"(?!x)x")
     clause_break: re.Pattern = re.compile(r"(?!x)x")
     quoted: re.Pattern = re.compile(r"(?!x)x")

@@ -31,7 +31,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from timeline.languages.base import ISO, YEAR, Language, fixed, fourth_thursday_of_november, word_set
+from timeline.languages.base import (
+    ISO,
+    YEAR,
+    Language,
+    fixed,
+    fourth_thursday_of_november,
+    opens_with_no_event,
+    word_set,
+)
 
 MONTHS = (
     "enero",
@@ -90,6 +98,21 @@ UNITS = {
     "meses": "month",
     "año": "year",
     "años": "year",
+    "mañana": "day",
+    "tarde": "day",
+    "noche": "day",
+    "la víspera": "day",
+    "la vispera": "day",
+}
+ANCHOR_WORDS = {
+    **dict.fromkeys(("después", "despues", "más tarde", "mas tarde", "siguiente", "posterior"), 1),
+    **dict.fromkeys(("antes", "anterior", "previo", "la víspera", "la vispera"), -1),
+    **dict.fromkeys(("mismo", "misma", ""), 0),
+}
+SPAN_WORDS = {
+    **dict.fromkeys(("próximos", "proximos", "próximas", "proximas"), 1),
+    **dict.fromkeys(("últimos", "ultimos", "últimas", "ultimas", "pasados", "pasadas", "último", "ultimo"), -1),
+    **dict.fromkeys(("última", "ultima"), -1),
 }
 _UNIT_WORDS = {
     "day": ("día", "días"),
@@ -105,6 +128,12 @@ NEAR_DAYS = {
     "mañana": ("tomorrow", 1),
     "pasado mañana": ("day-after-tomorrow", 2),
     "hoy": ("today", 0),
+    "anoche": ("yesterday", -1),
+    "esta mañana": ("today", 0),
+    "esta tarde": ("today", 0),
+    "esta noche": ("today", 0),
+    "este mediodía": ("today", 0),
+    "este mediodia": ("today", 0),
 }
 # Lead and relative words, read as English: "" is no relative word at all (a bare "el martes").
 LEADS = {
@@ -182,6 +211,8 @@ _WEEKDAY = r"\b(?i:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)
 _DAY = r"(?:(?:3[01]|[12]\d|0?[1-9])(?:º|°)?(?!\d)|(?i:primero))"
 _QUAL = r"(?i:(?:a\s+)?(?:principios|inicios|comienzos|mediados|finales|fines)\s+del?)"
 _NEXT = r"pr[óo]xim[oa]"
+_N_COUNT = r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|\d{1,3}"
+_N = rf"un|una|{_N_COUNT}"
 
 EXPLICIT = (
     ("iso", ISO),
@@ -264,7 +295,32 @@ RELATIVE = (
             r"D[íi]a\s+de\s+Acci[óo]n\s+de\s+Gracias|D[íi]a\s+de\s+San\s+Valent[íi]n|Cinco\s+de\s+Mayo)\b"
         ),
     ),
-    ("near-day", re.compile(r"(?i:\b(?P<w>pasado\s+mañana|anteayer|antier|ayer|mañana)\b)")),
+    (
+        "near-day",  # "hoy" and "esta noche" are the publication day; "hoy en día" means nowadays
+        re.compile(
+            r"(?i:\b(?P<w>pasado\s+mañana|anteayer|antier|ayer|anoche|mañana|hoy(?!\s+(?:en\s+)?d[íi]a\b)|"
+            r"est[ae]\s+(?:mañana|tarde|noche|mediod[íi]a))\b)"
+        ),
+    ),
+    (
+        "anchored",  # counted from the date the sentence refers to: "tres semanas después", "el mismo día"
+        re.compile(
+            rf"(?i:\b(?:(?P<n>{_N})\s+(?P<unit>d[íi]as?|semanas?|mes(?:es)?|años?)\s+"
+            r"(?P<dir>después|despues|más\s+tarde|mas\s+tarde|antes)\b(?!\s+de\s+que)"
+            r"|(?:(?:el|ese|aquel|la|esa|aquella)\s+)?(?P<dir2>mism[oa])\s+(?P<unit2>d[íi]a|mañana|tarde|noche|semana|mes|año)\b"
+            r"|(?:ese|esa|aquel|aquella)\s+(?P<unit3>d[íi]a|mañana|tarde|noche|semana|mes|año)\b"
+            r"|(?:al|el|a\s+la|la)\s+(?P<unit4>d[íi]a|mañana|noche|semana|mes|año)\s+(?P<dir4>siguiente|posterior|anterior|previo)\b"
+            r"|(?P<unit5>la\s+v[íi]spera)\b))"
+        ),
+    ),
+    (
+        "span",  # "durante los próximos dos años", "en los últimos tres meses", "los 90 días siguientes"
+        re.compile(
+            rf"(?i:\b(?:(?:en|durante|a\s+lo\s+largo\s+de|dentro\s+de|para)\s+)?(?:los|las)\s+(?:(?P<n>{_N_COUNT})\s+)?"
+            rf"(?P<rel>{_NEXT}s|[úu]ltim[oa]s|pasad[oa]s)\s+(?:(?P<n2>{_N_COUNT})\s+)?(?P<unit>d[íi]as|semanas|meses|años)\b"
+            rf"|\b(?:en|durante|a\s+lo\s+largo\s+de)\s+(?:el|la)\s+(?P<rel2>[úu]ltim[oa])\s+(?P<unit2>semana|mes|año)\b)"
+        ),
+    ),
 )
 
 # A bare month or year is a date only after one of these words (or a lead or qualifier).
@@ -276,6 +332,10 @@ _MORNING = word_set("la esta una cada toda media esa aquella el su")  # "la mañ
 _AMOUNT = word_set("más menos cerca alrededor casi unos unas")  # "más de 2000 personas" is a number
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:«\"“—\n])[ \t\u00a0]*$")
+
+
+_WEEKDAY_RANGE = re.compile(rf"\s+a\s+{_WEEKDAY}")
+_WEEKDAY_RANGE_END = re.compile(rf"\b(?i:de)\s+{_WEEKDAY}\s+a\s+$")
 
 
 def word_before(text: str, start: int, skip: int = 0) -> str:
@@ -310,6 +370,10 @@ def accept(kind: str, m: re.Match, text: str) -> tuple[int, int] | None:
         wd = m.group("wd")
         if before in _HABITUAL and not g["lead"]:
             return None
+        if (_WEEKDAY_RANGE.match(text, end) and before == "de") or _WEEKDAY_RANGE_END.search(
+            text[max(0, start - 30) : start]
+        ):
+            return None  # "de lunes a sábado", with no article: every week, not a day
         if (
             wd[0].isupper()
             and not wd.isupper()
@@ -317,10 +381,16 @@ def accept(kind: str, m: re.Match, text: str) -> tuple[int, int] | None:
             and not _SENTENCE_START.search(text[max(0, start - 40) : start])
         ):
             return None  # "Santo Domingo", "Plácido Domingo"
+    elif kind == "span" and g["rel"] and not (g["n"] or g["n2"]):
+        return None  # "en los próximos meses": no span a reader can date
     elif kind == "ago" and before == "desde":
         return None  # "desde hace dos años" is a span
-    elif kind == "near-day" and m.group("w").lower() == "mañana" and before in _MORNING:
-        return None
+    elif kind == "near-day":
+        word = m.group("w").lower()
+        if (word == "mañana" and before in _MORNING) or (
+            word == "hoy" and opens_with_no_event(text, start, end, _SENTENCE_START, FUTURE_CUE, PAST_CUE)
+        ):
+            return None  # "esta mañana" is this morning (its own phrase); "Hoy, la frontera es otra"
     return start, end
 
 
@@ -336,7 +406,17 @@ def normalize_stamp(text: str) -> str:
 FUTURE_CUE = re.compile(
     r"(?i)\b(?:(?:está|están|estaba|estaban)\s+(?:previst[oa]s?|programad[oa]s?)|tienen?\s+(?:previsto|programado)|"
     r"se\s+prevé|prevén?|planean?|pretenden?|(?:se\s+)?esperan?\s+que|(?:va|van|vamos|voy|iba|iban)\s+a\s+[a-záéíóúñ]+(?:ar|er|ir)|"
-    rf"{_NEXT}s?|previst[oa]s?\s+para|programad[oa]s?\s+para|[a-záéíóúñ]{{2,}}(?:rá|rán))\b"
+    rf"{_NEXT}s?|previst[oa]s?\s+para|programad[oa]s?\s+para|[a-záéíóúñ]{{2,}}(?:rá|rán)|"
+    # what is scheduled, in the present tense: "a partir del lunes", "entra en vigor el martes"
+    r"entran?\s+en\s+vigor|(?:comienza|comienzan|inicia|inician|arranca|arrancan|abre|abren|"
+    r"reabre|reabren|vence|vencen|concluye|concluyen|termina|terminan|reanuda|reanudan|cierra|cierran)(?!\w))"
+    r"(?!\w)"
+)
+WEAK_FUTURE_CUE = re.compile(r"(?i)\b(?:hasta|para)\s+(?:el\s+|la\s+)?$")
+AHEAD_LEAD = re.compile(r"(?i)\ba\s+partir\s+(?:del?|de\s+est[ea])\s+$")
+NOT_ANCHOR = re.compile(
+    r"(?i)\b(?:dijo|dijeron|informó|informaron|señaló|señalaron|afirmó|declaró|indicó|explicó|desde)\s+"
+    r"(?:el\s+|este\s+|esta\s+|la\s+)?$"
 )
 PAST_CUE = re.compile(
     r"(?i)\b(?:dijo|dijeron|dice|dicen|afirma|asegura|señala|informa|fue|fueron|era|eran|estuvo|estuvieron|hubo|"
@@ -402,6 +482,8 @@ LANGUAGE = Language(
     holidays=holiday,
     leads=LEADS,
     qualifier=qualifier,
+    anchor_words=ANCHOR_WORDS,
+    span_words=SPAN_WORDS,
     patterns=EXPLICIT + RELATIVE,
     explicit_kinds=frozenset(kind for kind, _pattern in EXPLICIT),
     accept=accept,
@@ -415,6 +497,9 @@ LANGUAGE = Language(
     absolute_settings={"DATE_ORDER": "DMY"},
     normalize_stamp=normalize_stamp,
     future_cue=FUTURE_CUE,
+    weak_future_cue=WEAK_FUTURE_CUE,
+    ahead_lead=AHEAD_LEAD,
+    not_anchor=NOT_ANCHOR,
     past_cue=PAST_CUE,
     clause_break=CLAUSE_BREAK,
     quoted=QUOTED,

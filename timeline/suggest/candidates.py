@@ -7,11 +7,12 @@ import datetime as dt
 
 import yaml
 
-from timeline.dates import check_derivation, parse_partial_date, resolve_phrase, truncate
+from timeline.dates import check_derivation, parse_partial_date, resolve_phrase, starts_on, truncate
 from timeline.languages import Language, get
 from timeline.models import TRANSLATED
 from timeline.suggest.model import MAX_SENTENCE_CHARS, WS, Candidate, Expression, Published
 from timeline.suggest.published import is_stamp_line
+from timeline.suggest.resolve import format_date
 
 
 def build_candidate(
@@ -36,7 +37,27 @@ def build_candidate(
         rule=expr.rule,
         yaml=snippet,
         restates=restates,
+        span_end=expr.span_end,
+        scheduled=is_scheduled(expr, published.date),
+        anchor=expr.anchor,
+        anchor_phrase=expr.anchor_phrase,
     )
+
+
+def is_scheduled(expr: Expression, published: dt.date | None) -> bool:
+    """What the expression dates lies after the publication date (a span looking ahead
+    included): something planned, not yet done."""
+    if published is None or expr.date is None:
+        return False
+    if expr.rule.startswith("span:next"):
+        return True
+    return _first_day(expr.date, expr.precision) > published
+
+
+def _first_day(date: str, precision: str) -> dt.date:
+    if precision in ("day", "week"):
+        return dt.date.fromisoformat(date)
+    return parse_partial_date(date).first_day()
 
 
 def _overlaps(expr: Expression, published: Published) -> bool:
@@ -73,16 +94,36 @@ def build_yaml_snippet(
     of the phrase from which the validator derives the date (so the entry verifies as is); when
     none does, a "TODO" note asks the curator to explain the date, as the validator requires.
     """
-    entry_date = _entry_date(expr)
-    phrase, note = _evidence_phrase(expr, entry_date, anchor, get(language))
-    evidence = {"source": source, "phrase": phrase, "anchor": anchor.isoformat() if anchor else "TODO"}
+    entry_date = _entry_date(expr.date, expr.precision)
+    planned = is_scheduled(expr, anchor)
+    # A phrase counted from a date stated earlier ("two days later") is read against that date.
+    counted_from = dt.date.fromisoformat(expr.anchor) if expr.anchor and anchor is not None else None
+    lang = get(language)
+    phrase, note = _evidence_phrase(expr, entry_date, counted_from or anchor, lang, planned)
+    evidence: dict = {"source": source, "phrase": phrase}
+    if counted_from is not None and _states(expr.anchor_phrase, counted_from, anchor, lang, planned):
+        evidence |= {"anchor": counted_from.isoformat(), "anchor_phrase": expr.anchor_phrase}
+        note = (note + " " if note else "") + (
+            f'"{phrase}" counts from "{expr.anchor_phrase}" ({format_date(counted_from, expr.anchor_precision)}), '
+            "a date stated earlier in the article."
+        )
+    elif counted_from is not None:
+        # the stated date is itself counted from another ("the next day ... two days later"):
+        # the validator cannot read it alone, so the curator explains it
+        evidence["anchor"] = counted_from.isoformat()
+        note = (
+            f'TODO: explain the date. "{phrase}" counts from "{expr.anchor_phrase}" ({counted_from}), '
+            "itself counted from another date in the article."
+        )
+    else:
+        evidence["anchor"] = anchor.isoformat() if anchor else "TODO"
     if note:
         evidence["note"] = note
     entry = {
         "id": "todo-" + (entry_date if entry_date != "TODO" else "undated"),
         "title": "TODO",
     }
-    if anchor is not None and entry_date != "TODO" and parse_partial_date(entry_date).first_day() > anchor:
+    if planned:
         # A date after the article's publication is something scheduled: the validator asks
         # the curator to say so (and refuses a date reported before it happened otherwise).
         entry["status"] = "planned"
@@ -91,6 +132,10 @@ def build_yaml_snippet(
         "category": "TODO",
         "actors": ["TODO"],
         "date": entry_date,
+    }
+    if expr.span_end is not None:
+        entry["end"] = _entry_date(expr.span_end, expr.precision)
+    entry |= {
         "date_evidence": evidence,
         "excerpts": [{"source": source, "quote": WS.sub(" ", sentence).strip()}],
         # The validator asks for the event in every language of the page.
@@ -102,35 +147,47 @@ def build_yaml_snippet(
     return "".join("  " + line if line.strip() else line for line in dumped.splitlines(keepends=True))
 
 
-def _entry_date(expr: Expression) -> str:
+def _states(anchor_phrase: str | None, day: dt.date, published: dt.date, lang: Language, planned: bool) -> bool:
+    """The phrase, read alone against the publication date as the validator reads it, gives ``day``."""
+    if not anchor_phrase:
+        return False
+    ways = ("past", "future") if planned else ("past",)
+    return any(
+        (read := resolve_phrase(anchor_phrase, published, lang.code, way)) and starts_on(read) == day for way in ways
+    )
+
+
+def _entry_date(date: str | None, precision: str) -> str:
     """The date events.yaml can hold: a week becomes its month (or year) when it lies in one."""
-    if expr.date is None:
+    if date is None:
         return "TODO"
-    if expr.precision != "week":
-        return expr.date
-    monday = dt.date.fromisoformat(expr.date)
+    if precision != "week":
+        return date
+    monday = dt.date.fromisoformat(date)
     sunday = monday + dt.timedelta(days=6)
     if monday.month == sunday.month:
         return f"{monday.year:04d}-{monday.month:02d}"
-    return f"{monday.year:04d}" if monday.year == sunday.year else expr.date
+    return f"{monday.year:04d}" if monday.year == sunday.year else date
 
 
 def _evidence_phrase(
-    expr: Expression, entry_date: str, anchor: dt.date | None, lang: Language
+    expr: Expression, entry_date: str, anchor: dt.date | None, lang: Language, planned: bool = False
 ) -> tuple[str, str | None]:
     phrase = WS.sub(" ", expr.phrase).strip()
     if anchor is None or entry_date == "TODO":
         return phrase, "TODO: give the publication date as the anchor, then the date"
     date = parse_partial_date(entry_date)
-    variants = [phrase, expr.core]
+    variants = [expr.core, phrase]  # the shortest that verifies: "this week" of "earlier this week"
     if expr.rule.startswith("weekday"):
         variants.append(lang.weekday_re.search(expr.phrase).group())
     if expr.rule.startswith(("month", "explicit")):
         variants += [m.group() for m in lang.month_re.finditer(expr.phrase)]
+    ways = ("past", "future") if planned else ("past",)  # the validator reads what is planned both ways
     for variant in dict.fromkeys(WS.sub(" ", v).strip() for v in variants if v.strip()):
-        _derivation, message = check_derivation(date, variant, anchor, has_note=False, language=lang.code)
-        if message is None:
-            return variant, None
+        for way in ways:
+            _derivation, message = check_derivation(date, variant, anchor, False, lang.code, way)
+            if message is None:
+                return variant, None
     read = resolve_phrase(phrase, anchor, lang.code)
     reader = "the validator" if lang.validator_rules else "dateparser"
     reading = f"{reader} cannot read it"

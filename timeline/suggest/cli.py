@@ -31,7 +31,10 @@ def format_text(result: Suggestions) -> str:
         marked = c.sentence[: c.phrase_start - c.start] + "»" + c.phrase + "«" + c.sentence[c.phrase_end - c.start :]
         lines += [
             "",
-            f"{i}. {c.date or 'undated'} ({c.precision})  {WS.sub(' ', c.phrase)}  [{c.rule}]"
+            f"{i}. {c.date or 'undated'}{' to ' + c.span_end if c.span_end else ''} ({c.precision})  "
+            f"{WS.sub(' ', c.phrase)}  [{c.rule}]"
+            + ("  (scheduled: after the publication)" if c.scheduled else "")
+            + (f'  (counted from "{c.anchor_phrase}", {c.anchor})' if c.anchor else "")
             + ("  (restates the publication date)" if c.restates else ""),
             f"   chars {c.start}-{c.end}: {WS.sub(' ', marked)}",
             c.yaml.rstrip("\n"),

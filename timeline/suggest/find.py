@@ -11,8 +11,10 @@ import bisect
 import datetime as dt
 import re
 
+from timeline.dates import parse_partial_date
 from timeline.languages import Language
 from timeline.suggest.model import WS, Expression
+from timeline.suggest.published import is_stamp_line
 from timeline.suggest.resolve import resolve
 from timeline.suggest.tense import decide_direction
 from timeline.suggest.text import split_sentences
@@ -34,7 +36,7 @@ def find_expressions(
         matches = matches[:limit]
     sentences = split_sentences(text, lang) if matches else []
     starts = [s for s, _ in sentences]
-    found = []
+    found: list[Expression] = []
     for kind, m, start, end in matches:
         i = bisect.bisect_right(starts, start) - 1
         s_start, s_end = sentences[i] if i >= 0 and sentences[i][1] >= end else (start, end)
@@ -42,7 +44,15 @@ def find_expressions(
         def direction(s_start=s_start, s_end=s_end, start=start, end=end) -> str:
             return decide_direction(text, s_start, s_end, start, end, lang)
 
-        resolved = resolve(kind, m, anchor, direction, lang)
+        base = None
+        if anchor is not None and kind == "anchored":
+            base = find_anchor(found, text, lang)
+        elif anchor is not None and kind == "near-day" and lang.near_days[WS.sub(" ", m.group("w").lower())][1] == 0:
+            base = find_own_day(found, text, start, anchor)
+        if base is None:
+            resolved = resolve(kind, m, anchor, direction, lang)
+        else:
+            resolved = resolve(kind, m, _first_day(base), direction, lang, base.precision)
         if resolved is None:
             continue
         found.append(
@@ -56,9 +66,50 @@ def find_expressions(
                 core=WS.sub(" ", resolved.core),
                 sentence_start=s_start,
                 sentence_end=s_end,
+                span_end=resolved.span_end,
+                anchor=_first_day(base).isoformat() if base else None,
+                anchor_precision=base.precision if base else None,
+                anchor_phrase=WS.sub(" ", base.phrase).strip() if base else None,
             )
         )
     return found, truncated
+
+
+def find_anchor(found: list[Expression], text: str, lang: Language) -> Expression | None:
+    """The date an anchored phrase ("the following day") counts from: the nearest one stated
+    before it, page stamps, spans and seasons aside (None: the publication date)."""
+    for expr in reversed(found):
+        if expr.date is None or expr.span_end is not None or expr.precision == "season":
+            continue
+        if ":since" in expr.rule or lang.not_anchor.search(text, max(0, expr.start - 40), expr.start):
+            continue  # "said Tuesday", "since 2021": not the date of what the text goes on to tell
+        if is_stamp_line(text[expr.sentence_start : expr.sentence_end], lang):
+            return None  # the top of the page: what follows counts from the publication
+        return expr
+    return None
+
+
+OWN_DAY_MAX = 7  # a caption or an embedded statement is at most a week older than its page
+
+
+def find_own_day(found: list[Expression], text: str, start: int, anchor: dt.date) -> Expression | None:
+    """The day a "today" belongs to when its paragraph states its own: a photo caption or a
+    quoted statement that opens with a written date a few days before the publication ("... on
+    July 12, 2022 in Washington. Today, the president meets ..."). None: the publication day."""
+    for expr in reversed(found):
+        if "\n" in text[expr.end : start]:
+            return None  # another paragraph
+        if expr.rule == "explicit-date":
+            days = (anchor - dt.date.fromisoformat(expr.date)).days
+            return expr if 1 <= days <= OWN_DAY_MAX else None
+    return None
+
+
+def _first_day(expr: Expression) -> dt.date:
+    """The first calendar day a found date may mean (a week's Monday, a month's first)."""
+    if expr.precision in ("day", "week"):
+        return dt.date.fromisoformat(expr.date)
+    return parse_partial_date(expr.date).first_day()
 
 
 def select_matches(text: str, lang: Language, limit: int | None = None) -> list[Match]:

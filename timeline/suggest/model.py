@@ -47,6 +47,12 @@ class Expression:
     core: str  # the part the validator reads ("this week" of "earlier this week")
     sentence_start: int
     sentence_end: int
+    span_end: str | None = None  # a span's end, at the same precision ("over the next two years")
+    # Counted from a date stated earlier in the text ("two days later"): that date, as the day it
+    # starts on, its precision and the phrase that states it (None: from the publication date).
+    anchor: str | None = None
+    anchor_precision: str | None = None
+    anchor_phrase: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,10 @@ class Candidate:
     rule: str
     yaml: str  # one events.yaml entry, indented to paste under "events:"
     restates: bool  # the sentence only restates the publication date, or is another page stamp
+    span_end: str | None = None  # a span's end ("over the next two years")
+    scheduled: bool = False  # what it dates lies after the publication date: planned, not done
+    anchor: str | None = None  # the date it counts from, when not the publication date
+    anchor_phrase: str | None = None  # ... and the phrase that states that date
 
     def to_json(self) -> dict:
         """The JSON form of the command line."""
@@ -75,6 +85,10 @@ class Candidate:
             "date": self.date,
             "precision": self.precision,
             "rule": self.rule,
+            "span_end": self.span_end,
+            "scheduled": self.scheduled,
+            "anchor": self.anchor,
+            "anchor_phrase": self.anchor_phrase,
             "yaml": self.yaml,
         }
 
@@ -102,8 +116,14 @@ class Resolved:
     precision: str
     rule: str
     core: str
+    span_end: str | None = None  # a span's end
 
 
 def precision_rank(precision: str) -> int:
     """Order of precisions, coarse to fine: year < season < month < week < day."""
     return RANK[precision]
+
+
+def coarser(a: str, b: str) -> str:
+    """The coarser of two precisions ("month" of month and day)."""
+    return a if RANK[a] <= RANK[b] else b

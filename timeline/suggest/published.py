@@ -94,7 +94,18 @@ def is_stamp_line(sentence: str, language: str | Language = "en") -> bool:
     if not dates:
         return False
     # only at the start: "The agency updated its rules on July 12, 2022." is news, not a stamp
-    return lang.stamp_start.match(sentence) is not None or _residual_words(sentence, dates, lang) <= 2
+    if lang.stamp_start.match(sentence) is not None:
+        return True
+    # a verb makes a sentence of news, however short: "Construction began on March 3, 2022."
+    return _residual_words(sentence, dates, lang) <= 2 and not _has_verb(sentence, dates, lang)
+
+
+def _has_verb(line: str, dates: list[tuple[int, int, str, str]], lang: Language) -> bool:
+    rest = line
+    for start, end, _phrase, _kind in sorted(dates, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = lang.stamp_words.sub(" ", rest)
+    return bool(lang.past_cue.search(rest) or lang.future_cue.search(rest))
 
 
 def explicit_dates(line: str, lang: Language) -> list[tuple[int, int, str, str]]:
@@ -209,7 +220,7 @@ def _scan_datelines(text: str, others: list[_Evidence], lang: Language) -> list[
         if m.group("y"):
             day, strength, note = safe_date(int(m.group("y")), month, mday), 5, ""
         else:
-            day, note = _dateline_year(month, mday, text, others)
+            day, note = _dateline_year(month, mday, text, others, lang)
             strength = 3 if others else 2
         if day is not None:
             found.append(_Evidence("dateline", day, m.group("date"), strength, m.start("date"), m.end("date"), note))
@@ -217,7 +228,9 @@ def _scan_datelines(text: str, others: list[_Evidence], lang: Language) -> list[
     return found
 
 
-def _dateline_year(month: int, mday: int, text: str, others: list[_Evidence]) -> tuple[dt.date | None, str]:
+def _dateline_year(
+    month: int, mday: int, text: str, others: list[_Evidence], lang: Language
+) -> tuple[dt.date | None, str]:
     """A dateline gives no year: take the one nearest the other evidence, else the latest year
     the text mentions."""
     if others:
@@ -229,7 +242,26 @@ def _dateline_year(month: int, mday: int, text: str, others: list[_Evidence]) ->
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text[:200_000])]
     if not years:
         return None, ""
-    return safe_date(max(years), month, mday), f"the dateline has no year; {max(years)} is the latest year in the text"
+    year = max(years)
+    # "in December 2021" in a "Feb. 7" article: the article is later than the month it tells of
+    latest = max(_months_named(text, year, lang), default=0)
+    if latest > month:
+        return safe_date(year + 1, month, mday), (
+            f"the dateline has no year; {year + 1}, the first {mday}/{month} after the latest month named "
+            f"({latest}/{year})"
+        )
+    return safe_date(year, month, mday), f"the dateline has no year; {year} is the latest year in the text"
+
+
+def _months_named(text: str, year: int, lang: Language) -> list[int]:
+    """The months named with ``year`` in the text ("December 2021", "3 de diciembre de 2021")."""
+    found = []
+    for kind, pattern in lang.patterns:
+        if kind in ("month-year", "month-day", "day-month"):
+            for m in pattern.finditer(text[:200_000]):
+                if m.groupdict().get("y") == str(year):
+                    found.append(month_number(m.group("mon"), lang))
+    return found
 
 
 def _choose_published(found: list[_Evidence], ignored: list[str]) -> Published:

@@ -24,24 +24,40 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from timeline.languages import Language, get
-from timeline.suggest.model import WS, Resolved
+from timeline.suggest.model import WS, Resolved, coarser
 
 Direction = Callable[[], str]
 
 
-def resolve(kind: str, m: re.Match, anchor: dt.date | None, direction: Direction, lang: Language) -> Resolved | None:
-    """What the match of a pattern of kind ``kind`` means against the anchor (None: not a date)."""
-    resolved = _RESOLVERS[kind](m, anchor, direction, lang)
-    if resolved is not None and lang.validator_rules:
+def resolve(
+    kind: str,
+    m: re.Match,
+    anchor: dt.date | None,
+    direction: Direction,
+    lang: Language,
+    anchor_precision: str = "day",
+) -> Resolved | None:
+    """What the match of a pattern of kind ``kind`` means against the anchor (None: not a date).
+
+    An anchored phrase ("two days later") counts from ``anchor`` known to ``anchor_precision``
+    (the date stated before it); every other kind from the publication date.
+    """
+    if kind == "anchored":
+        resolved = _resolve_anchored(m, anchor, lang, anchor_precision)
+    else:
+        resolved = _RESOLVERS[kind](m, anchor, direction, lang)
+    if resolved is not None and (lang.validator_rules or kind in ALWAYS_RULES):
         # the validator reads the whole phrase with these rules: it is its own core
-        resolved = Resolved(resolved.date, resolved.precision, resolved.rule, m.group(0))
+        resolved = Resolved(resolved.date, resolved.precision, resolved.rule, m.group(0), resolved.span_end)
     return resolved
 
 
 @lru_cache(maxsize=65536)
-def resolve_alone(phrase: str, anchor: dt.date, language: str) -> Resolved | None:
-    """A phrase read on its own (a curated date phrase), looking back unless its words say
-    otherwise ("el próximo martes", "mañana"); None when no pattern reads the whole phrase.
+def resolve_alone(phrase: str, anchor: dt.date, language: str, way: str = "past") -> Resolved | None:
+    """A phrase read on its own (a curated date phrase), looking back (``way`` "future": ahead,
+    for what is planned) unless its words say otherwise ("el próximo martes", "mañana"); None
+    when no pattern reads the whole phrase. An anchored phrase ("two days later") counts from
+    the anchor.
 
     The phrase may start with a word the patterns leave out ("en julio", "el 23 de julio"); it
     counts as the context a bare month or year needs, as it would in the article.
@@ -53,7 +69,7 @@ def resolve_alone(phrase: str, anchor: dt.date, language: str) -> Resolved | Non
         for kind, pattern in lang.patterns:
             m = pattern.fullmatch(text, offset)
             if m and lang.accept(kind, m, text):
-                return resolve(kind, m, anchor, lambda: "past", lang)
+                return resolve(kind, m, anchor, lambda: way, lang)
     return None
 
 
@@ -186,7 +202,7 @@ def _weekday_and_day(weekday: int, mday: int, anchor: dt.date, way: str, core: s
 
 
 def _resolve_relative(m: re.Match, anchor, direction, lang) -> Resolved:
-    unit = lang.units[m.group("unit").lower()]
+    unit = lang.units[_groups(m, "unit").lower()]
     rel = _canon(m, lang, "rel", "rel2") or "this"  # "a principios de mes": of this month
     core = _core_from(m, "rel")
     if anchor is None:
@@ -266,9 +282,52 @@ def _resolve_near_day(m: re.Match, anchor, direction, lang) -> Resolved:
     canonical, offset = lang.near_days[word]
     if anchor is None:
         return _needs_anchor("day", m.group(0))
-    parsed = _dateparser_day(word, anchor, "past", lang.dateparser)
-    day = parsed[0] if parsed else anchor + dt.timedelta(days=offset)
+    # "today", "tonight", "esta noche": the anchor itself, whatever dateparser makes of the hour
+    parsed = _dateparser_day(word, anchor, "past", lang.dateparser) if offset else None
+    day = parsed[0] if parsed and abs((parsed[0] - anchor).days) == abs(offset) else anchor + dt.timedelta(days=offset)
     return Resolved(day.isoformat(), "day", f"relative:{canonical}", m.group(0))
+
+
+def _groups(m: re.Match, name: str) -> str | None:
+    """The first of the groups ``name``, ``name2``, ``name3``... that took part in the match."""
+    found = m.groupdict()
+    return next((found[k] for k in (name, *(f"{name}{i}" for i in range(2, 10))) if found.get(k)), None)
+
+
+def _count(text: str | None, lang: Language) -> int:
+    return 1 if text is None else (lang.number_words.get(text.lower()) or int(text))
+
+
+def _resolve_anchored(m: re.Match, anchor: dt.date | None, lang: Language, anchor_precision: str) -> Resolved:
+    """ "two days later", "the following week", "that same morning", "un año antes": the anchor
+    moved by the phrase's count of units, known to the coarser of the unit and the anchor (an
+    anchor known only to its month stays that month for a shift of days)."""
+    unit_word = WS.sub(" ", _groups(m, "unit").lower())
+    unit = lang.units[unit_word]
+    way = WS.sub(" ", (_groups(m, "dir") or "").lower())
+    sign = lang.anchor_words[way] if way else lang.anchor_words.get(unit_word, 0)  # "la víspera": the day before
+    n = _count(m.group("n") if m.groupdict().get("n") else None, lang) if sign else 0
+    precision = coarser(unit, anchor_precision)
+    if anchor is None:
+        return _needs_anchor(precision, m.group(0))
+    # a shift finer than the anchor is known ("two days later" after "in January") stays in the
+    # anchor's period: nothing says it crossed into the next
+    day = anchor if precision != unit else _shift(anchor, unit, sign * n)
+    rule = "anchored:same-" + unit if sign == 0 else f"anchored:{'+' if sign > 0 else '-'}{n}-{unit}"
+    return Resolved(format_date(day, precision), precision, rule, m.group(0))
+
+
+def _resolve_span(m: re.Match, anchor, direction, lang) -> Resolved:
+    """ "over the next two years" (from the anchor on), "in the past three months" (up to it)."""
+    unit = lang.units[_groups(m, "unit").lower()]
+    sign = lang.span_words[_groups(m, "rel").lower()]
+    n = _count(_groups(m, "n"), lang)
+    if anchor is None:
+        return _needs_anchor(unit, m.group(0))
+    other = _shift(anchor, unit, sign * n)
+    start, end = (anchor, other) if sign > 0 else (other, anchor)
+    rule = f"span:{'next' if sign > 0 else 'past'}-{n}-{unit}"
+    return Resolved(format_date(start, unit), unit, rule, m.group(0), format_date(end, unit))
 
 
 _RESOLVERS = {
@@ -286,8 +345,11 @@ _RESOLVERS = {
     "year": _resolve_year,
     "holiday": _resolve_holiday,
     "near-day": _resolve_near_day,
+    "span": _resolve_span,
 }
-KINDS = frozenset(_RESOLVERS)
+KINDS = frozenset(_RESOLVERS) | {"anchored"}
+# Kinds the validator reads with these rules in every language: dateparser reads none of them.
+ALWAYS_RULES = frozenset({"anchored", "span"})
 
 
 # --------------------------------------------------------------------------- date helpers
@@ -356,7 +418,7 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
 
 
 def _qualified(rule: str, m: re.Match, lang: Language) -> str:
-    q = m.groupdict().get("q")
+    q = _groups(m, "q")
     return f"{rule}:{lang.qualifier(WS.sub(' ', q.lower()))}" if q else rule
 
 

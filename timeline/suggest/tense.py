@@ -15,7 +15,9 @@ def decide_direction(
     The nearest cue before the phrase decides (else the first after it), looked for first in the
     phrase's clause and then in the sentence; a phrase in quoted speech looks only at the quote,
     one outside only outside quotes.
-    No cue (or past or present tense) means past: a news report mostly tells what has happened.
+    No cue (or past or present tense) means past: a news report mostly tells what has happened,
+    unless the phrase follows "until", "by" or "from" ("hasta", "para") and nothing in its clause
+    says the tense.
     """
     lang = get(language)
     lo, hi = max(sent_start, start - CONTEXT_CHARS), min(sent_end, end + CONTEXT_CHARS)
@@ -39,12 +41,21 @@ def decide_direction(
         if usable(m.start()) and not any(a <= m.start() < b for a, b in future_spans)
     ]
     cues = future + past
+    # "open until Sunday", "due by Friday": ahead, when nothing else in the clause says the tense
+    if not inside and lang.ahead_lead.search(window, max(0, p0 - 24), p0):
+        return "future"  # "starting Monday", "a partir del lunes"
+    weak = None if inside else lang.weak_future_cue.search(window, max(0, p0 - 16), p0)
     if not cues:
-        return "past"
+        return "future" if weak else "past"
     breaks = [m.start() for m in lang.clause_break.finditer(window)]
     c0 = max((b for b in breaks if b <= p0), default=0)
     c1 = min((b for b in breaks if b >= p1), default=len(window))
     in_clause = [c for c in cues if c0 <= c[0] < c1]
+    if weak:
+        # the weak word may itself break clauses ("until"): its clause is the one before it
+        w0 = max((b for b in breaks if b < weak.start()), default=0)
+        if not any(w0 <= c[0] < c1 for c in cues):
+            return "future"
     pool = in_clause or cues
     # A verb governs the time phrase after it ("will visit ... on Oct. 8"); a cue after the
     # phrase is often an attribution ("..., the minister said Wednesday") and decides only when
