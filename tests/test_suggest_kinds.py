@@ -303,3 +303,47 @@ def test_suggest_reads_the_heldout_set(language):
     for kind, (labels, correct) in score.kinds.items():
         assert correct / labels >= 0.85, (kind, score.misses, score.wrong)
     assert result.published_accuracy >= 0.6, result.published_wrong
+
+
+# --------------------------------------------------------------------------- publication stamps
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("AGENCY\n\nFOR IMMEDIATE RELEASE — September 30, 2020\n\nThe commission said.", "en", "2020-09-30"),
+        ("Release date: 06/16/2023\n\nThe bridge opened.", "en", "2023-06-16"),
+        ("Posted 06-Dec-2022 13:05\n\nThe port opened.", "en", "2022-12-06"),
+        ("Título\n\n06/Dic/2022 13:05\n\nLa garita abrió.", "es", "2022-12-06"),
+        ("SECRETARÍA\nComunicado 112/2024 · 27-04-2024 · Ciudad de México\n\nLa reunión terminó.", "es", "2024-04-27"),
+    ],
+)
+def test_release_and_bulletin_stamps(text, language, expected):
+    from timeline.suggest import detect_published
+
+    assert str(detect_published(text, language=language).date) == expected
+
+
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        ("in January 2021", "2021-02-07"),  # an earlier month: that year can hold the dateline
+        ("in February 2021", "2021-02-07"),  # the same month: still that year
+        ("in March 2021", "2022-02-07"),  # a later month named: the article is a year on
+        ("on December 3, 2021", "2022-02-07"),
+    ],
+)
+def test_a_dateline_without_a_year_follows_the_latest_month_named(named, expected):
+    from timeline.suggest import detect_published
+
+    text = f"LAREDO, Texas, Feb. 7 (Frontera Wire) — Officers found rifles. The pledge was made {named}."
+    assert str(detect_published(text).date) == expected
+
+
+def test_a_short_sentence_with_a_verb_is_news_not_a_stamp():
+    from timeline.suggest import is_stamp_line
+
+    assert is_stamp_line("Posted March 3, 2022")
+    assert is_stamp_line("March 3, 2022 10:40 AM")
+    assert not is_stamp_line("Construction began on March 3, 2022.")
+    assert not is_stamp_line("Work will start on March 3, 2022.")

@@ -117,6 +117,13 @@ EXPLICIT = (
         ),
     ),
     ("day-month", re.compile(rf"(?<![\d,.$])(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{YEAR}))?")),
+    (
+        "day-month",  # a stamp's "06/Dec/2022", "06-Dec-2022"
+        re.compile(
+            r"(?<![\d/.-])(?P<d>3[01]|[12]\d|0?[1-9])(?P<sep>[/-])"
+            rf"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec))(?P=sep)(?P<y>{YEAR})(?![/.-]?\d)"
+        ),
+    ),
 )
 RELATIVE = (
     (

@@ -207,6 +207,7 @@ _MONTH_ANYCASE = rf"\b(?i:{_MON})\b"
 _MONTH_LOWER = rf"\b(?:{_MON}|{_MON.upper()})\b"  # a bare month: "Julio" and "Mayo" are also names
 _MONTH_ABBR = r"\b(?i:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)\b\.?"
 _MONTH_ANY = rf"(?:{_MONTH_ANYCASE}|{_MONTH_ABBR})"
+_MONTH_ABBR_BARE = r"(?i:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)"
 _WEEKDAY = r"\b(?i:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b"
 _DAY = r"(?:(?:3[01]|[12]\d|0?[1-9])(?:º|°)?(?!\d)|(?i:primero))"
 _QUAL = r"(?i:(?:a\s+)?(?:principios|inicios|comienzos|mediados|finales|fines)\s+del?)"
@@ -228,6 +229,12 @@ EXPLICIT = (
         re.compile(
             rf"(?:\b(?i:(?:el\s+)?(?P<lead>pasado|{_NEXT}))\s+)?(?:{_WEEKDAY},?\s+)?(?<![\d,.$])(?P<d>{_DAY})\s+"
             rf"(?:(?i:de)\s+)?(?P<mon>{_MONTH_ANY})(?:,?\s+(?:(?i:del?)\s+)?(?P<y>{YEAR}))?(?![.,]?\d)"
+        ),
+    ),
+    (
+        "day-month",  # a stamp's "06/Dic/2022", "06-dic-2022"
+        re.compile(
+            rf"(?<![\d/.-])(?P<d>{_DAY})(?P<sep>[/-])(?P<mon>{_MONTH_ABBR_BARE})(?P=sep)(?P<y>{YEAR})(?![/.-]?\d)"
         ),
     ),
 )
@@ -448,7 +455,8 @@ STAMP_START = re.compile(
     r"(?i)\s*(?:(?:última\s+)?(?:actualizad[oa]|actualización|modificad[oa])|publicad[oa]|fecha\s*:|©|copyright)\b"
 )
 STAMP_WORDS = re.compile(
-    r"(?i)\b(?:publicad[oa]|actualizad[oa]|actualización|última|modificad[oa]|fecha|de|del|el|la|a|las|los|en|"
+    r"(?i)\b(?:publicad[oa]|actualizad[oa]|actualización|última|modificad[oa]|fecha|comunicado|bolet[íi]n|"
+    r"n[úu]m|no|de|del|el|la|a|las|los|en|"
     r"hrs?|horas|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lun|mar|mi[ée]|jue|vie|s[áa]b|dom)\b"
 )
 DATELINE = re.compile(  # "CIUDAD JUÁREZ, Chihuahua, 14 de marzo de 2023 (Agencia).-", "WASHINGTON, 27 feb (EFE).-"

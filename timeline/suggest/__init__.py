@@ -6,7 +6,7 @@ page are thin layers over :func:`suggest`. The package follows the work's seams:
 
 - ``published``: the publication date, from stamps, bylines, datelines and the address;
 - ``find``: finding date expressions (``text`` splits sentences, ``tense`` reads their tense);
-- ``resolve``: resolving each against the publication date;
+- ``resolve``: resolving each against the publication date (or the date it counts from);
 - ``candidates``: sentences and YAML snippets; ``labels``: scoring against hand labels;
   ``cli``: the command line.
 
@@ -35,11 +35,23 @@ reads well; rules resolve the rest (see ``timeline.suggest.resolve``).
 
 The direction comes from the sentence: the tense cue nearest the phrase, inside its clause when
 the clause has one, decides; quoted speech has its own tense. "will", "is scheduled to",
-"plans to" ("será", "está previsto", "va a") look ahead; anything else (past and present tense,
-no cue) looks back, because a news report mostly tells what has happened. Looking back, a bare
-weekday is the most recent one on or before the anchor, so the anchor's own weekday is the
-anchor day; "this Monday" ("este lunes") is the Monday of the anchor's week (Monday to Sunday),
-moved a week on only when the sentence looks ahead and that Monday is past.
+"plans to" ("será", "está previsto", "va a") and verbs of scheduling in the present ("starts",
+"takes effect", "entra en vigor", "vence") look ahead, as do "starting", "effective" ("a partir
+del") right before the phrase, and "until", "by" ("hasta", "para") when nothing else in the
+clause says the tense; anything else (past and present tense, no cue) looks back, because a
+news report mostly tells what has happened. Looking back, a bare weekday is the most recent one
+on or before the anchor, so the anchor's own weekday is the anchor day (looking ahead, the
+first on or after it); "this Monday" ("este lunes") is the Monday of the anchor's week (Monday
+to Sunday), moved a week on only when the sentence looks ahead and that Monday is past.
+
+Some phrases count from another date: "the following day", "two days later", "a year earlier",
+"al día siguiente" count from the nearest date stated before them (not an attribution such as
+"said Tuesday", nor a "since 2021"), at the coarser of their unit and that date's precision;
+the candidate carries that date (``anchor``) and the phrase that states it (``anchor_phrase``).
+A photo caption's "Today" is the day the caption opens with, when that is a written date one
+to seven days before the publication. Spans ("over the next two years", "en los últimos tres
+meses") run from or to the anchor, with a ``span_end``; a candidate whose date lies after the
+publication (or a span looking ahead) is ``scheduled``, and its YAML says ``status: planned``.
 
 Publication date
 ----------------
