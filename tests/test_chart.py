@@ -150,3 +150,50 @@ def test_the_chart_speaks_the_readers_language(shipped):
     assert buttons == ["1 a", "5 a", "todo"]
     lanes = [a["text"] for a in es["layout"]["annotations"] if a.get("name", "").startswith("lane:")]
     assert lanes[2] == "seguridad"
+
+
+# Boundary test for issue 14: a marker sits on its own lane's line, with its lane's name at the
+# top of that lane. The browser draws each event at ``lanes[lane]`` (timeline_chart.js) and
+# places its label beside that marker; the layout draws the lane lines and names. Each y is
+# written out here, so a lane shifted by one, in either place, is noticed.
+LANE_Y = {
+    "agreement": 6.0,
+    "funding": 5.0,
+    "enforcement": 4.0,
+    "migration-pathways": 3.0,
+    "diplomacy": 2.0,
+    "context": 1.0,
+}
+
+
+def test_each_marker_sits_in_its_categorys_lane_under_that_lanes_name(shipped):
+    data = payload(shipped)
+    events = data["events"]
+    layout = data["layout"]
+    names = {a["name"].removeprefix("lane:"): a["y"] for a in layout["annotations"] if a["name"].startswith("lane:")}
+    lines = sorted(s["y0"] for s in layout["shapes"] if s["type"] == "line")
+    assert names == {category: y + 0.5 for category, y in LANE_Y.items()}
+    assert lines == [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    labelled = [i for i, label in enumerate(events["label"]) if label]
+    assert len(labelled) == len(shipped.events)  # every shipped event has a label
+    for i in labelled:
+        category = shipped.events[i].category
+        marker_y = data["lanes"][events["lane"][i]]
+        assert marker_y == LANE_Y[category], (events["id"][i], category)
+        assert names[category] == marker_y + 0.5, events["id"][i]  # the lane's name, just above it
+        assert marker_y in lines
+    assert {shipped.events[i].category for i in labelled} == set(LANE_Y)  # every lane is tried
+
+
+def test_a_tiny_datasets_markers_sit_in_their_lanes(tiny):
+    tiny.replace("events.yaml", "title: Talks begin", "title: Talks begin\n    label: Talks")
+    tiny.replace(
+        "events.yaml",
+        "{es: {title: Comienzan las conversaciones,",
+        "{es: {title: Comienzan las conversaciones, label: Diálogo,",
+    )
+    data = payload(tiny.load())
+    events = data["events"]
+    assert events["id"] == ["talks-begin", "border-plan"]
+    assert [data["lanes"][lane] for lane in events["lane"]] == [2.0, 5.0]  # diplomacy, funding
+    assert events["label"] == ["Talks", ""]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from timeline.details import escape_markdown, mark_spans, render_article, render_event, safe_href
 from timeline.sources import Span
 
@@ -46,3 +48,23 @@ def test_only_http_links():
 
 def test_escape_markdown():
     assert escape_markdown("[x](javascript:y) *b* :red[z]") == "\\[x\\]\\(javascript\\:y\\) \\*b\\* \\:red\\[z\\]"
+
+
+# Boundary test for issue 14: a host does not make a link safe; only the http(s) scheme with a
+# host does (the scheme check and the host check are both needed, each on its own).
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("http://example.org/a", "http://example.org/a"),
+        ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"),
+        ("  https://example.org/a  ", "https://example.org/a"),
+        ("javascript://x/%0aalert(1)", None),
+        ("ftp://h/f", None),
+        ("data://x/y", None),
+        ("file://host/etc/passwd", None),
+        ("http:///nohost", None),
+        ("https:///nohost", None),
+    ],
+)
+def test_safe_href_needs_an_http_scheme_and_a_host(url, href):
+    assert safe_href(url) == href

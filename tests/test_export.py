@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from timeline.export import CSV_COLUMNS, export_csv, export_events, export_json, export_timelinejs
 
 
@@ -119,3 +121,46 @@ def test_timelinejs_open_term_ends_today(shipped):
     ends = [e["end_date"] for e in doc["eras"]]
     assert {"year": today.year, "month": today.month, "day": today.day} in ends
     assert all(e["year"] <= today.year for e in ends)  # no era runs into a far year
+
+
+# Boundary test for issue 14: the header is written out here, not read from CSV_COLUMNS, so a
+# column dropped from (or added to) the export is noticed; the same in either reader's language.
+EXPECTED_CSV_HEADER = [
+    "id",
+    "date",
+    "end",
+    "precision",
+    "title",
+    "title_es",
+    "label",
+    "label_es",
+    "category",
+    "summary",
+    "summary_es",
+    "actors",
+    "amounts",
+    "us_administrations",
+    "mx_administrations",
+    "date_phrase",
+    "date_source",
+    "date_anchor",
+    "date_derivation",
+    "date_note",
+    "sources",
+    "citations",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_csv_header_is_every_column_in_order(tiny, lang):
+    from timeline.i18n import language
+
+    dataset = tiny.load()
+    with language(lang):
+        rows = list(csv.reader(io.StringIO(export_csv(dataset))))
+    assert rows[0] == EXPECTED_CSV_HEADER
+    assert [len(row) for row in rows] == [22, 22, 22]  # the header and two events, no cell missing
+    by_id = {row[0]: dict(zip(EXPECTED_CSV_HEADER, row, strict=True)) for row in rows[1:]}
+    assert by_id["border-plan"]["amounts"] == "1500000000 USD (border technology)"
+    assert by_id["border-plan"]["title_es"] == "Acuerdan plan fronterizo"
+    assert by_id["talks-begin"]["date_phrase"] == "last month"

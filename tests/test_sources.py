@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from timeline.sources import Article, check_source_path, collapse_whitespace
 
 TEXT = "Title line\n\nFirst paragraph says  the U.S.\nand Mexico agree.\n\nSecond paragraph, with “quotes”.\n"
@@ -56,3 +58,22 @@ def test_check_source_path(tmp_path: Path):
     (tmp_path / "x.txt").write_text("x")
     (seeds / "link.txt").symlink_to(tmp_path / "x.txt")
     assert "outside the seeds folder" in check_source_path(seeds, "link.txt")
+
+
+# Boundary test for issue 14: the ".." rule refuses the parts themselves, even where the real
+# path would stay inside the seeds folder (so the later real-path check cannot be what stops it).
+@pytest.mark.parametrize("file", ["sub/../wire.txt", "./x/../wire.txt", "sub\\..\\wire.txt", "wire.txt/.."])
+def test_dot_dot_is_refused_even_when_it_stays_inside(tmp_path: Path, file: str):
+    seeds = tmp_path / "seeds"
+    (seeds / "sub").mkdir(parents=True)
+    (seeds / "x").mkdir()
+    (seeds / "wire.txt").write_text("x")
+    assert check_source_path(seeds, file) == f'"{file}" contains ".."; give a path inside the seeds folder'
+
+
+def test_a_plain_subfolder_path_passes_the_dot_dot_rule(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    (seeds / "sub").mkdir(parents=True)
+    (seeds / "sub" / "wire.txt").write_text("x")
+    assert check_source_path(seeds, "sub/wire.txt") is None
+    assert check_source_path(seeds, "sub/..wire.txt") is None  # ".." inside a name is not a part

@@ -631,3 +631,34 @@ def test_a_date_after_publication_is_proposed_as_planned():
     assert later.date == "2024-02-29" and "status: planned" in later.yaml  # one day after
     assert same.date == "2024-02-28" and "status:" not in same.yaml  # the publication day itself
     assert before.date == "2024-02-27" and "status:" not in before.yaml  # one day before
+
+
+# Boundary test for issue 14: "last July" is the July before the anchor's month; in a July
+# article that is the year before (this July is not over, so it is not "last").
+@pytest.mark.parametrize(
+    ("anchor", "date"),
+    [
+        (dt.date(2024, 6, 30), "2023-07"),  # the month before July
+        (dt.date(2024, 7, 1), "2023-07"),
+        (dt.date(2024, 7, 15), "2023-07"),
+        (dt.date(2024, 7, 31), "2023-07"),
+        (dt.date(2024, 8, 1), "2024-07"),  # the month after: the July just gone
+    ],
+)
+def test_last_july_around_july(anchor, date):
+    found = find_date_expressions("Talks began last July, officials said.", anchor, "en")
+    assert [(e.phrase, e.date, e.precision, e.rule) for e in found] == [("last July", date, "month", "month:last")]
+
+
+# Boundary test for issue 14: looking back from the holiday itself, the holiday is that day.
+@pytest.mark.parametrize(
+    ("anchor", "date"),
+    [
+        (dt.date(2023, 12, 24), "2022-12-25"),  # the day before: last year's
+        (dt.date(2023, 12, 25), "2023-12-25"),  # the day itself
+        (dt.date(2023, 12, 26), "2023-12-25"),  # the day after
+    ],
+)
+def test_christmas_from_around_christmas(anchor, date):
+    found = find_date_expressions("The leaders met on Christmas, officials said.", anchor, "en")
+    assert [(e.phrase, e.date, e.precision, e.rule) for e in found] == [("Christmas", date, "day", "holiday:past")]

@@ -726,3 +726,147 @@ def test_a_scheduled_date_not_marked_planned_is_refused(tiny):
     problems = tiny.problems()
     assert any('resolves "Friday" against 2022-07-13 to 2022-07-08, not 2022-07-15' in p for p in problems)
     assert any("is after the publication of every source" in p for p in problems)
+
+
+# --- boundary tests for issue 14: the validator's edges --------------------------------
+# border-plan's date is on line 11 (an end written under it is line 12); talks-begin's on line 26.
+
+
+# Boundary test for issue 14: an end on the date's own day (or month) is not after it.
+@pytest.mark.parametrize(
+    ("end", "problems"),
+    [
+        ("2022-07-11", ['data/events.yaml:12: event "border-plan": end: end 2022-07-11 is not after date 2022-07-12']),
+        ("2022-07-12", ['data/events.yaml:12: event "border-plan": end: end 2022-07-12 is not after date 2022-07-12']),
+        ("2022-07-13", []),
+    ],
+)
+def test_end_must_be_after_a_day_not_on_it(tiny, end, problems):
+    tiny.replace("events.yaml", "    date: 2022-07-12\n", f"    date: 2022-07-12\n    end: {end}\n")
+    if problems:
+        assert tiny.problems() == problems
+    else:
+        assert str(tiny.load().event("border-plan").end) == end
+
+
+# Boundary test for issue 14 (same rule, month precision).
+@pytest.mark.parametrize(
+    ("end", "problems"),
+    [
+        ("2022-07-31", ['data/events.yaml:27: event "talks-begin": end: end 2022-07-31 is not after date 2022-07']),
+        ("2022-08-01", []),
+    ],
+)
+def test_end_must_be_after_the_whole_month(tiny, end, problems):
+    """A month runs to its last day: an end on it is inside the date, not after it."""
+    set_talks_date(tiny, "2022-07")
+    tiny.replace("events.yaml", "    date: 2022-07\n", f"    date: 2022-07\n    end: {end}\n")
+    if problems:
+        assert tiny.problems() == problems
+    else:
+        assert str(tiny.load().event("talks-begin").end) == end
+
+
+# Boundary test for issue 14: terms must meet; one missing day between them is a gap.
+@pytest.mark.parametrize(
+    ("biden_start", "problems"),
+    [
+        ("2021-01-20", []),  # the day after us-trump-1's last day: no gap
+        (
+            "2021-01-21",  # 2021-01-20 belongs to no one
+            [
+                'data/administrations.yaml:45: administration "us-biden": start: leaves a gap after "us-trump-1" '
+                "(ended 2021-01-19)"
+            ],
+        ),
+    ],
+)
+def test_a_one_day_gap_between_terms_is_reported(tiny, biden_start, problems):
+    tiny.replace("administrations.yaml", "end: 2021-01-20", "end: 2021-01-19")
+    tiny.replace("administrations.yaml", "start: 2021-01-20", f"start: {biden_start}")
+    assert line_of(tiny, "administrations.yaml", f"start: {biden_start}") == 45
+    if problems:
+        assert tiny.problems() == problems
+    else:
+        assert tiny.load().administration("us-biden").start.isoformat() == "2021-01-20"
+
+
+# Boundary test for issue 14: an event that starts inside the terms but ends after the last one.
+# Closed terms only (no incumbent): the last US term ends on 2022-07-20, Mexico's runs on past it.
+CLOSED_TERMS = """\
+administrations:
+  - id: us-trump-1
+    country: US
+    name: Donald Trump
+    party: Republican
+    start: 2017-01-20
+    end: 2021-01-20
+    translations: {es: {name: Donald Trump}}
+  - id: us-biden
+    country: US
+    name: Joe Biden
+    party: Democratic
+    start: 2021-01-20
+    end: 2022-07-20
+    translations: {es: {name: Joe Biden}}
+  - id: mx-lopez-obrador
+    country: MX
+    name: Andrés Manuel López Obrador
+    party: Morena
+    start: 2018-12-01
+    end: 2024-09-30
+    translations: {es: {name: Andrés Manuel López Obrador}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("end", "problems"),
+    [
+        ("2022-07-19", []),
+        ("2022-07-20", []),  # the last term's last day
+        (
+            "2022-07-21",
+            [
+                'data/events.yaml:11: event "border-plan": date: 2022-07-12 falls outside the known US '
+                "administrations (hint: extend administrations.yaml)"
+            ],
+        ),
+    ],
+)
+def test_an_event_ending_after_the_last_closed_term_is_outside(tiny, end, problems):
+    tiny.write("administrations.yaml", CLOSED_TERMS)
+    tiny.replace("events.yaml", "    date: 2022-07-12\n", f"    date: 2022-07-12\n    end: {end}\n")
+    if problems:
+        assert tiny.problems() == problems
+    else:
+        assert tiny.load().us_admins["border-plan"] == ["us-biden"]
+
+
+# Boundary test for issue 14: two errors in one event are two problems, each at its own line.
+@pytest.mark.parametrize(
+    ("old", "new", "problems"),
+    [
+        (
+            "    category: diplomacy\n",
+            "    catgory: diplomacy\n    category: talks\n",
+            [
+                'data/events.yaml:24: event "talks-begin": unknown key "catgory" (hint: did you mean "category"?)',
+                "data/events.yaml:25: event \"talks-begin\": category: Input should be 'agreement', 'funding', "
+                "'enforcement', 'migration-pathways', 'diplomacy' or 'context' (got 'talks')",
+            ],
+        ),
+        (
+            "    summary: Officials start talking.\n    category: diplomacy\n",
+            "    category: diplomacy\n    headline: maybe\n",
+            [
+                'data/events.yaml:21: event "talks-begin": required key "summary" is missing (hint: add summary: …)',
+                'data/events.yaml:24: event "talks-begin": headline: Input should be a valid boolean, '
+                "unable to interpret input (got 'maybe')",
+            ],
+        ),
+    ],
+    ids=["unknown-key-and-bad-category", "missing-key-and-bad-boolean"],
+)
+def test_every_error_in_one_event_is_reported_at_its_own_line(tiny, old, new, problems):
+    tiny.replace("events.yaml", old, new)
+    assert tiny.problems() == problems

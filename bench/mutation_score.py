@@ -1,0 +1,99 @@
+"""The mutation score of the core, per module, from the last ``mutmut run`` (mutants/*.meta).
+
+A mutant is killed when a test fails with it (or it times out); it survives when every test
+that reaches it passes; "no tests" when no test reaches its function. The score is mutmut's:
+(killed + timeout) / (all − skipped). Mutants listed in bench/equivalent_mutants.txt (each with
+the reason it cannot be told apart from the original) are shown apart, never counted as killed.
+
+    .venv/bin/python bench/mutation_score.py [--survivors] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+MUTANTS = PROJECT_DIR / "mutants"
+EQUIVALENT = Path(__file__).parent / "equivalent_mutants.txt"
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
+STATUS |= dict.fromkeys((-24, 24, 152, 255), "timeout")
+
+
+def read_equivalent() -> dict[str, str]:
+    """Mutant name -> why it is equivalent, from lines "name  # reason"."""
+    found = {}
+    if EQUIVALENT.exists():
+        for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+            name, _, reason = line.partition("#")
+            if name.strip():
+                found[name.strip()] = reason.strip()
+    return found
+
+
+def read_results() -> dict[str, Counter]:
+    """Module -> Counter of statuses (and the survivors' names under "names")."""
+    per_module: dict[str, Counter] = {}
+    survivors: dict[str, list[str]] = {}
+    for meta in sorted(MUTANTS.glob("timeline/**/*.py.meta")):
+        module = str(meta.relative_to(MUTANTS))[: -len(".meta")]
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        counts = Counter(
+            STATUS.get(code, "suspicious") if code is not None else "not checked" for code in codes.values()
+        )
+        if counts:
+            per_module[module] = counts
+            survivors[module] = [k for k, code in codes.items() if STATUS.get(code) in ("survived", "no tests")]
+    return per_module, survivors
+
+
+def score(counts: Counter, equivalent: int = 0) -> tuple[int, int, float]:
+    tested = sum(counts.values()) - counts["skipped"]
+    killed = counts["killed"] + counts["timeout"]
+    return killed, tested, (killed / tested if tested else 1.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--survivors", action="store_true", help="list every surviving mutant not listed as equivalent")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args(argv)
+    if not MUTANTS.exists():
+        print("no mutants/ folder: run bash scripts/mutation.sh first", file=sys.stderr)
+        return 2
+    per_module, survivors = read_results()
+    equivalent = read_equivalent()
+    bar = "|" if args.markdown else " "
+    print(f"{bar} module {bar} mutants {bar} killed {bar} survived {bar} no tests {bar} equivalent {bar} score {bar}")
+    if args.markdown:
+        print("|---|---:|---:|---:|---:|---:|---:|")
+    total = Counter()
+    for module, counts in sorted(per_module.items()):
+        total += counts
+        eq = sum(name in equivalent for name in survivors[module])
+        killed, tested, share = score(counts)
+        print(
+            f"{bar} {module} {bar} {tested} {bar} {killed} {bar} {counts['survived']} {bar} {counts['no tests']} "
+            f"{bar} {eq} {bar} {share:.1%} {bar}"
+        )
+    killed, tested, share = score(total)
+    eq = sum(name in equivalent for names in survivors.values() for name in names)
+    unchecked = total["not checked"]
+    print(
+        f"{bar} **timeline/** {bar} {tested} {bar} {killed} {bar} {total['survived']} {bar} {total['no tests']} "
+        f"{bar} {eq} {bar} **{share:.1%}** {bar}"
+    )
+    if unchecked:
+        print(f"({unchecked} mutants not checked yet: the run was stopped before it finished)")
+    left = [name for names in survivors.values() for name in names if name not in equivalent]
+    print(f"{len(left)} surviving mutants neither killed nor listed as equivalent")
+    if args.survivors:
+        print("\n".join(left))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
