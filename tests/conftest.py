@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,20 @@ import pytest
 from timeline import DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR
 from timeline.errors import DataError
 from timeline.validate import load_dataset
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _forget_cached_results():
+    """Under mutation testing (scripts/mutation.sh) each mutant's tests run in a process forked
+    from one that ran them all unmutated: a cached result (resolve_phrase, the parsers) would
+    hide the mutant. Forget them once per run; a normal run starts with empty caches anyway."""
+    if os.environ.get("MUTANT_UNDER_TEST", "stats") not in ("stats", "", "fail"):
+        for name, module in list(sys.modules.items()):
+            if name == "timeline" or name.startswith("timeline."):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    yield
 
 ARTICLE = textwrap.dedent(
     """\
