@@ -164,3 +164,65 @@ def test_csv_header_is_every_column_in_order(tiny, lang):
     assert by_id["border-plan"]["amounts"] == "1500000000 USD (border technology)"
     assert by_id["border-plan"]["title_es"] == "Acuerdan plan fronterizo"
     assert by_id["talks-begin"]["date_phrase"] == "last month"
+
+
+# Boundary tests for issue 14: what mutation testing (scripts/mutation.sh) showed no test read:
+# every cell of a row, the empty cells, the separators, and the JSON's layout.
+
+
+def enrich(tiny) -> None:
+    """border-plan gets an end, a label and a curator's note; talks-begin stays bare."""
+    tiny.replace("events.yaml", "    date: 2022-07-12\n", "    date: 2022-07-12\n    end: 2022-07-20\n")
+    tiny.replace(
+        "events.yaml", "title: Leaders agree on border plan\n", "title: Leaders agree on border plan\n    label: Plan\n"
+    )
+    tiny.replace(
+        "events.yaml", "{es: {title: Acuerdan plan fronterizo,", "{es: {title: Acuerdan plan fronterizo, label: Plan,"
+    )
+    tiny.replace("events.yaml", "      phrase: Tuesday\n", "      phrase: Tuesday\n      note: The wire's own day.\n")
+
+
+def test_every_cell_of_the_csv(tiny):
+    enrich(tiny)
+    rows = export_csv(tiny.load()).splitlines(keepends=True)
+    assert rows[1] == (
+        "talks-begin,2022-06,,month,Talks begin,Comienzan las conversaciones,,,diplomacy,Officials start talking.,"
+        "Los funcionarios empiezan a dialogar.,Officials,,Joe Biden,Andrés Manuel López Obrador,last month,"
+        'wire-2022,2022-07-13,auto,,wire-2022,"Example Wire, ""Leaders agree on border plan"", 2022-07-13, '
+        'https://example.org/2022/07/13/leaders-agree"\n'
+    )
+    assert rows[2] == (
+        "border-plan,2022-07-12,2022-07-20,day,Leaders agree on border plan,Acuerdan plan fronterizo,Plan,Plan,"
+        "funding,The presidents agree to spend money on border technology.,Invertirán en tecnología fronteriza.,"
+        "United States; Mexico,1500000000 USD (border technology),Joe Biden,Andrés Manuel López Obrador,Tuesday,"
+        "wire-2022,2022-07-13,auto,The wire's own day.,wire-2022,"
+        '"Example Wire, ""Leaders agree on border plan"", 2022-07-13, https://example.org/2022/07/13/leaders-agree"\n'
+    )
+    assert len(rows) == 3  # lines end in \n, never \r\n
+
+
+def test_csv_joins_with_semicolons_and_bars(shipped):
+    rows = list(csv.DictReader(io.StringIO(export_csv(shipped))))
+    by_id = {r["id"]: r for r in rows}
+    spanning = [r for r in rows if "; " in r["us_administrations"]]
+    assert spanning, "an event across a handover names both terms"
+    assert all(not r["us_administrations"].startswith(";") for r in rows)
+    cited = [r for r in rows if " | " in r["citations"]]
+    assert cited and all(r["sources"].count("; ") == len(set(r["sources"].split("; "))) - 1 for r in cited)
+    assert by_id  # every row has its id
+
+
+def test_json_is_indented_by_two_and_keeps_accents(tiny):
+    text = export_json(tiny.load())
+    assert text.startswith('{\n  "events": [\n    {\n      "id": "talks-begin",\n')
+    assert '"summary": "Invertirán en tecnología fronteriza."' in text  # not \u00e1
+    assert text.endswith("\n  ]\n}\n")
+
+
+def test_export_events_picks_each_format(tiny):
+    dataset = tiny.load()
+    assert export_events(dataset, "csv") == export_csv(dataset)
+    assert export_events(dataset, "json") == export_json(dataset)
+    assert export_events(dataset, "timelinejs") == export_timelinejs(dataset)
+    subset = [dataset.event("border-plan")]
+    assert export_events(dataset, "csv", subset).count("\n") == 2
