@@ -438,3 +438,61 @@ def test_the_validator_reads_a_spanish_phrase_in_english_only_when_the_source_sa
     assert 'dateparser cannot resolve "el martes" against 2024-02-28' in problems[0]
     assert sum("dateparser cannot resolve" in p for p in problems) == len(ES_EVENTS)  # read as English, none is
     assert problems[-1].startswith('data/sources.yaml:7: source "es-wire": published.date: "28 de febrero de 2024"')
+
+
+# Boundary tests for issue 14: what mutation testing showed no test read (scripts/mutation.sh).
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (True, "True is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),  # a bool is no year
+        (3.5, "3.5 is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2024-00", "2024-00 is not a real date (month or day 00)"),
+        ("2024-00-05", "2024-00-05 is not a real date (month or day 00)"),  # month 00, day fine
+        ("2024-05-00", "2024-05-00 is not a real date (month or day 00)"),  # day 00, month fine
+        ("2023-02-29", "2023-02-29 is not a real date (day is out of range for month)"),
+    ],
+)
+def test_partial_date_errors_say_what_is_wrong(value, message):
+    with pytest.raises(ValueError) as info:
+        parse_partial_date(value)
+    assert str(info.value) == message
+
+
+def test_a_year_may_be_written_as_a_number():
+    assert str(parse_partial_date(2024)) == "2024" and str(parse_partial_date(" 2024-02-29 ")) == "2024-02-29"
+
+
+def test_derivation_messages_name_the_reader_and_the_fix():
+    anchor = D(2018, 12, 13)
+    _d, message = check_derivation(PartialDate(2018, 7, 1), "this fall", anchor, False)
+    assert message == (
+        'dateparser cannot resolve "this fall" against 2018-12-13; '
+        "use a phrase it reads or add a note that explains the date"
+    )
+    _d, message = check_derivation(PartialDate(2018, 7, 1), "el otoño", anchor, False, "es")
+    assert message.startswith('the date rules cannot resolve "el otoño" against 2018-12-13')
+    _d, message = check_derivation(PartialDate(2018, 12, 12), "this week", anchor, False)
+    assert message == '"this week" gives only a week (2018-12-13), but 2018-12-12 is a day; write 2018-12 or add a note'
+    _d, message = check_derivation(PartialDate(2018, 11, 5), "last month", anchor, False)
+    assert message == '"last month" gives only a month (2018-11), but 2018-11-05 is a day; write 2018-11 or add a note'
+    _d, message = check_derivation(PartialDate(2018, 10), "last month", anchor, False)
+    assert message == (
+        'dateparser resolves "last month" against 2018-12-13 to 2018-11, not 2018-10; '
+        "fix the date, the phrase or the anchor, or add a note that explains the date"
+    )
+    _d, message = check_derivation(PartialDate(2018, 10), "el mes pasado", anchor, False, "es")
+    assert message.startswith('the date rules resolves "el mes pasado"')
+
+
+def test_a_derivation_keeps_what_the_phrase_gave():
+    anchor = D(2018, 12, 13)
+    auto, _m = check_derivation(PartialDate(2018, 11), "last month", anchor, False)
+    assert (auto.status, str(auto.resolved), auto.period) == ("auto", "2018-11", "month")
+    finer, _m = check_derivation(PartialDate(2018, 11, 5), "last month", anchor, True)
+    assert (finer.status, str(finer.resolved), finer.period) == ("manual", "2018-11", "month")
+    other, _m = check_derivation(PartialDate(2018, 10), "last month", anchor, True)
+    assert (other.status, str(other.resolved), other.period) == ("manual", "2018-11", "month")
+    unread, _m = check_derivation(PartialDate(2018, 10), "this fall", anchor, True)
+    assert (unread.status, unread.resolved, unread.period) == ("manual", None, None)
