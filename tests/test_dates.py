@@ -477,6 +477,8 @@ def test_derivation_messages_name_the_reader_and_the_fix():
     assert message == '"this week" gives only a week (2018-12-13), but 2018-12-12 is a day; write 2018-12 or add a note'
     _d, message = check_derivation(PartialDate(2018, 11, 5), "last month", anchor, False)
     assert message == '"last month" gives only a month (2018-11), but 2018-11-05 is a day; write 2018-11 or add a note'
+    _d, message = check_derivation(PartialDate(2017, 5), "last year", anchor, False)
+    assert message == '"last year" gives only a year (2017), but 2017-05 is a month; write 2017 or add a note'
     _d, message = check_derivation(PartialDate(2018, 10), "last month", anchor, False)
     assert message == (
         'dateparser resolves "last month" against 2018-12-13 to 2018-11, not 2018-10; '
