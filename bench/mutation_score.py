@@ -50,7 +50,7 @@ def read_results() -> dict[str, Counter]:
     return per_module, survivors
 
 
-def score(counts: Counter, equivalent: int = 0) -> tuple[int, int, float]:
+def score(counts: Counter) -> tuple[int, int, float]:
     tested = sum(counts.values()) - counts["skipped"]
     killed = counts["killed"] + counts["timeout"]
     return killed, tested, (killed / tested if tested else 1.0)

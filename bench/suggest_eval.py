@@ -26,8 +26,8 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 import yaml  # noqa: E402
 
-from timeline.suggest import score_labels, suggest  # noqa: E402
-from timeline.suggest.labels import Evaluation, evaluate_articles  # noqa: E402
+from timeline.suggest import suggest  # noqa: E402
+from timeline.suggest.labels import Evaluation, evaluate_articles, score_article  # noqa: E402
 from timeline.validate import load_dataset  # noqa: E402
 
 TESTS = PROJECT_DIR / "tests"
@@ -48,11 +48,7 @@ def evaluate_seeds() -> Evaluation:
             result.published_right += 1
         else:
             result.published_wrong.append(f"{article['file']}: {detected}, catalogued {source.published.date}")
-        score = score_labels(suggest(text, published=source.published.date).candidates, article["labels"])
-        score.misses = [f"{article['file']}: {m}" for m in score.misses]
-        score.wrong = [f"{article['file']}: {m}" for m in score.wrong]
-        score.extras = [f"{article['file']}: {m}" for m in score.extras]
-        result.score.add(score)
+        result.score.add(score_article(suggest(text, published=source.published.date).candidates, article))
     return result
 
 

@@ -10,7 +10,7 @@ import yaml
 from timeline.dates import check_derivation, parse_partial_date, resolve_phrase, starts_on, truncate
 from timeline.languages import Language, get
 from timeline.models import TRANSLATED
-from timeline.suggest.model import MAX_SENTENCE_CHARS, WS, Candidate, Expression, Published
+from timeline.suggest.model import MAX_SENTENCE_CHARS, WS, Candidate, Expression, Published, first_day
 from timeline.suggest.published import is_stamp_line
 from timeline.suggest.resolve import format_date
 
@@ -51,13 +51,7 @@ def is_scheduled(expr: Expression, published: dt.date | None) -> bool:
         return False
     if expr.rule.startswith("span:next"):
         return True
-    return _first_day(expr.date, expr.precision) > published
-
-
-def _first_day(date: str, precision: str) -> dt.date:
-    if precision in ("day", "week"):
-        return dt.date.fromisoformat(date)
-    return parse_partial_date(date).first_day()
+    return first_day(expr.date, expr.precision) > published
 
 
 def _overlaps(expr: Expression, published: Published) -> bool:

@@ -11,9 +11,8 @@ import bisect
 import datetime as dt
 import re
 
-from timeline.dates import parse_partial_date
 from timeline.languages import Language
-from timeline.suggest.model import WS, Expression
+from timeline.suggest.model import WS, Expression, first_day
 from timeline.suggest.published import is_stamp_line
 from timeline.suggest.resolve import resolve
 from timeline.suggest.tense import decide_direction
@@ -52,7 +51,7 @@ def find_expressions(
         if base is None:
             resolved = resolve(kind, m, anchor, direction, lang)
         else:
-            resolved = resolve(kind, m, _first_day(base), direction, lang, base.precision)
+            resolved = resolve(kind, m, first_day(base.date, base.precision), direction, lang, base.precision)
         if resolved is None:
             continue
         found.append(
@@ -67,7 +66,7 @@ def find_expressions(
                 sentence_start=s_start,
                 sentence_end=s_end,
                 span_end=resolved.span_end,
-                anchor=_first_day(base).isoformat() if base else None,
+                anchor=first_day(base.date, base.precision).isoformat() if base else None,
                 anchor_precision=base.precision if base else None,
                 anchor_phrase=WS.sub(" ", base.phrase).strip() if base else None,
             )
@@ -103,13 +102,6 @@ def find_own_day(found: list[Expression], text: str, start: int, anchor: dt.date
             days = (anchor - dt.date.fromisoformat(expr.date)).days
             return expr if 1 <= days <= OWN_DAY_MAX else None
     return None
-
-
-def _first_day(expr: Expression) -> dt.date:
-    """The first calendar day a found date may mean (a week's Monday, a month's first)."""
-    if expr.precision in ("day", "week"):
-        return dt.date.fromisoformat(expr.date)
-    return parse_partial_date(expr.date).first_day()
 
 
 def select_matches(text: str, lang: Language, limit: int | None = None) -> list[Match]:

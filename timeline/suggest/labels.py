@@ -97,6 +97,14 @@ def score_labels(candidates: list[Candidate], labels: list[dict]) -> LabelScore:
     return score
 
 
+def score_article(candidates: list[Candidate], article: dict) -> LabelScore:
+    """score_labels for one labelled article, each miss, wrong date and extra named with its file."""
+    score = score_labels(candidates, article["labels"])
+    for name in ("misses", "wrong", "extras"):
+        setattr(score, name, [f"{article['file']}: {item}" for item in getattr(score, name)])
+    return score
+
+
 @dataclass
 class Evaluation:
     """``suggest`` on a labelled set of articles: the label score and the publication dates."""
@@ -133,9 +141,5 @@ def evaluate_articles(articles: list[dict], folder: Path, part: str | None = Non
             result.published_right += 1
         else:
             result.published_wrong.append(f"{article['file']}: {detected}, labelled {want}")
-        score = score_labels(found.candidates, article["labels"])
-        score.misses = [f"{article['file']}: {m}" for m in score.misses]
-        score.wrong = [f"{article['file']}: {m}" for m in score.wrong]
-        score.extras = [f"{article['file']}: {m}" for m in score.extras]
-        result.score.add(score)
+        result.score.add(score_article(found.candidates, article))
     return result

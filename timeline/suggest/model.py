@@ -124,6 +124,15 @@ def precision_rank(precision: str) -> int:
     return RANK[precision]
 
 
+def first_day(date: str, precision: str) -> dt.date:
+    """The first calendar day a found date may mean: the day, a week's Monday, a month's or a
+    season's first day, a year's 1 January."""
+    if precision in ("day", "week"):
+        return dt.date.fromisoformat(date)
+    year, _, month = date.partition("-")
+    return dt.date(int(year), int(month or 1), 1)
+
+
 def coarser(a: str, b: str) -> str:
     """The coarser of two precisions ("month" of month and day)."""
     return a if RANK[a] <= RANK[b] else b
