@@ -1,9 +1,11 @@
 """The mutation score of the core, per module, from the last ``mutmut run`` (mutants/*.meta).
 
 A mutant is killed when a test fails with it (or it times out); it survives when every test
-that reaches it passes; "no tests" when no test reaches its function. The score is mutmut's:
-(killed + timeout) / (all − skipped). Mutants listed in bench/equivalent_mutants.txt (each with
-the reason it cannot be told apart from the original) are shown apart, never counted as killed.
+that reaches it passes; "no tests" when no test reaches its function. The score is mutmut's,
+(killed + timeout) / (all − skipped), over the mutants the run has checked: a stopped run shows
+how many it has not reached, and a module is measured only when that count is 0. Mutants
+listed in bench/equivalent_mutants.txt (each with the reason it cannot be told apart from the
+original) are shown apart, never counted as killed.
 
     .venv/bin/python bench/mutation_score.py [--survivors] [--markdown]
 """
@@ -51,9 +53,10 @@ def read_results() -> dict[str, Counter]:
 
 
 def score(counts: Counter) -> tuple[int, int, float]:
-    tested = sum(counts.values()) - counts["skipped"]
+    """(killed, checked, share): mutants a run has not reached yet are left out of both."""
+    tested = sum(counts.values()) - counts["skipped"] - counts["not checked"]
     killed = counts["killed"] + counts["timeout"]
-    return killed, tested, (killed / tested if tested else 1.0)
+    return killed, tested, (killed / tested if tested else 0.0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,24 +70,27 @@ def main(argv: list[str] | None = None) -> int:
     per_module, survivors = read_results()
     equivalent = read_equivalent()
     bar = "|" if args.markdown else " "
-    print(f"{bar} module {bar} mutants {bar} killed {bar} survived {bar} no tests {bar} equivalent {bar} score {bar}")
+    print(
+        f"{bar} module {bar} mutants {bar} not checked {bar} killed {bar} survived {bar} no tests {bar} "
+        f"equivalent {bar} score of those checked {bar}"
+    )
     if args.markdown:
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
     total = Counter()
     for module, counts in sorted(per_module.items()):
         total += counts
         eq = sum(name in equivalent for name in survivors[module])
-        killed, tested, share = score(counts)
+        killed, _checked, share = score(counts)
         print(
-            f"{bar} {module} {bar} {tested} {bar} {killed} {bar} {counts['survived']} {bar} {counts['no tests']} "
-            f"{bar} {eq} {bar} {share:.1%} {bar}"
+            f"{bar} {module} {bar} {sum(counts.values())} {bar} {counts['not checked']} {bar} {killed} {bar} "
+            f"{counts['survived']} {bar} {counts['no tests']} {bar} {eq} {bar} {share:.1%} {bar}"
         )
-    killed, tested, share = score(total)
+    killed, _checked, share = score(total)
     eq = sum(name in equivalent for names in survivors.values() for name in names)
     unchecked = total["not checked"]
     print(
-        f"{bar} **timeline/** {bar} {tested} {bar} {killed} {bar} {total['survived']} {bar} {total['no tests']} "
-        f"{bar} {eq} {bar} **{share:.1%}** {bar}"
+        f"{bar} **timeline/** {bar} {sum(total.values())} {bar} {total['not checked']} {bar} {killed} {bar} "
+        f"{total['survived']} {bar} {total['no tests']} {bar} {eq} {bar} **{share:.1%}** {bar}"
     )
     if unchecked:
         print(f"({unchecked} mutants not checked yet: the run was stopped before it finished)")

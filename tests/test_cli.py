@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from timeline import PROJECT_DIR
 
 
@@ -171,3 +173,198 @@ def test_suggest_in_process_prints_json(capsys):
     assert (code, err) == (0, "")
     assert data["published"] == {"date": "2024-02-28", "evidence": "2024-02-28 23:10:56", "kind": "iso-stamp"}
     assert data["candidates"][0]["phrase"] == "this Thursday"
+
+
+# The help is the command line's own documentation: each command's words, options, choices and
+# defaults, as a reader sees them (wide enough not to wrap).
+HELP = {
+    (): """usage: python -m timeline [-h] {validate,export,suggest,synth} ...
+
+Border Cooperation Timeline tools.
+
+positional arguments:
+  {validate,export,suggest,synth}
+    validate            verify every quote and date; exit 1 with the problem list
+    export              write the events as csv, json or TimelineJS JSON
+    suggest             propose dated candidate events from an article
+    synth               write a synthetic, valid dataset of N events (for benchmarks)
+
+options:
+  -h, --help            show this help message and exit
+""",
+    ("validate",): """usage: python -m timeline validate [-h] [--data-dir DATA_DIR] [--seeds-dir SEEDS_DIR]
+
+options:
+  -h, --help            show this help message and exit
+  --data-dir DATA_DIR   folder of the YAML files (default: data/)
+  --seeds-dir SEEDS_DIR
+                        folder of the articles (default: seeds/)
+""",
+    ("export",): """usage: python -m timeline export [-h] [--data-dir DATA_DIR] [--seeds-dir SEEDS_DIR] \
+[--format {csv,json,timelinejs,site}] [--out OUT] [--plotly PLOTLY]
+
+options:
+  -h, --help            show this help message and exit
+  --data-dir DATA_DIR   folder of the YAML files (default: data/)
+  --seeds-dir SEEDS_DIR
+                        folder of the articles (default: seeds/)
+  --format {csv,json,timelinejs,site}
+                        site: a folder with the whole timeline as a static site (needs --out DIR)
+  --out OUT             file (for site: folder) to write (default: standard output)
+  --plotly PLOTLY       site only: a smaller Plotly.js bundle to serve (such as plotly-basic.min.js; up to 1,000 events)
+""",
+    ("suggest",): """usage: python -m timeline suggest [-h] [--published PUBLISHED] [--url URL] [--json] \
+[--language {en,es}] article
+
+positional arguments:
+  article               the article as a UTF-8 text file
+
+options:
+  -h, --help            show this help message and exit
+  --published PUBLISHED
+                        the publication date YYYY-MM-DD (default: detected from the text)
+  --url URL             the article's address (a date in it is evidence of publication)
+  --json                print JSON instead of text
+  --language {en,es}    the article's language (default: detected from the text)
+""",
+    ("synth",): """usage: python -m timeline synth [-h] --events EVENTS --out OUT [--seed SEED]
+
+options:
+  -h, --help       show this help message and exit
+  --events EVENTS  how many events
+  --out OUT        folder to write data/ and seeds/ into
+  --seed SEED      random seed (same seed, same dataset)
+""",
+}
+
+
+def test_help_of_each_command_documents_its_options(capsys, monkeypatch):
+    import pytest
+
+    from timeline.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+    for command, text in HELP.items():
+        with pytest.raises(SystemExit) as exit_info:
+            main([*command, "--help"])
+        assert exit_info.value.code == 0
+        assert capsys.readouterr().out == text, command
+
+
+def test_a_command_is_required(capsys, monkeypatch):
+    import pytest
+
+    from timeline.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit) as exit_info:
+        main([])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "python -m timeline: error: the following arguments are required: command\n"
+    )
+
+
+def test_options_default_to_the_shipped_data_and_read_paths():
+    from pathlib import Path
+
+    from timeline.cli import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(["validate"])
+    assert (args.data_dir, args.seeds_dir) == (PROJECT_DIR / "data", PROJECT_DIR / "seeds")
+    args = parser.parse_args(["export", "--data-dir", "d", "--seeds-dir", "s", "--out", "o", "--plotly", "p.js"])
+    assert (args.data_dir, args.seeds_dir, args.out, args.plotly) == (Path("d"), Path("s"), Path("o"), Path("p.js"))
+    assert args.format == "json"
+    assert parser.parse_args(["export"]).out is None
+    args = parser.parse_args(["suggest", "a.txt"])
+    assert (args.article, args.published, args.url, args.json, args.language) == (
+        Path("a.txt"),
+        None,
+        None,
+        False,
+        None,
+    )
+    args = parser.parse_args(["suggest", "a.txt", "--json", "--language", "es", "--published", "2022-01-02"])
+    assert (args.json, args.language, args.published) == (True, "es", "2022-01-02")
+    args = parser.parse_args(["synth", "--events", "3", "--out", "x"])
+    assert (args.events, args.out, args.seed) == (3, Path("x"), 0)
+    assert parser.parse_args(["synth", "--events", "3", "--out", "x", "--seed", "5"]).seed == 5  # a number
+
+
+@pytest.mark.parametrize("events", [2, 1])
+def test_export_site_in_process_reports_what_each_part_weighs(capsys, tmp_path, tiny, events):
+    if events == 1:  # one event: its bytes are the whole of the events' bytes
+        text = tiny.events_file.read_text(encoding="utf-8")
+        tiny.write("events.yaml", text[: text.index("\n  - id: talks-begin")] + "\n")
+    out_dir = tmp_path / "site"
+    out_dir.mkdir()  # an existing folder is used
+    args = ("export", "--format", "site", "--data-dir", str(tiny.data_dir), "--seeds-dir", str(tiny.seeds_dir))
+    code, out, err = call(capsys, *args, "--out", str(out_dir))
+    assert (code, out) == (0, "")
+
+    def size(*patterns: str) -> int:
+        return sum(p.stat().st_size for pattern in patterns for p in out_dir.glob(pattern))
+
+    parts = {
+        "page": size("index.html", "site.js"),
+        "plotly": size("plotly.min.js"),
+        "data": size("data-*.js"),
+        "details": size("details/**/*.js"),
+        "articles": size("articles/**/*.js"),
+        "search": size("search.js"),
+        "downloads": size("timelinejs-*.js", "downloads.js"),
+    }
+    assert all(parts.values()), parts
+    assert len(tiny.load().events) == events
+    assert err == (
+        f"wrote the site to {out_dir}/ ({sum(parts.values()):,} bytes: page {parts['page']:,}, "
+        f"Plotly.js {parts['plotly']:,}, events {parts['data']:,} for 2 languages "
+        f"({parts['data'] // events // 2:,} bytes an event in each), panels {parts['details']:,}, "
+        f"articles {parts['articles']:,}, search {parts['search']:,}, downloads {parts['downloads']:,}); "
+        f"open {out_dir}/index.html\n"
+    )
+
+
+def test_export_site_with_a_missing_plotly_bundle_says_so(capsys, tmp_path, tiny):
+    args = ("export", "--format", "site", "--data-dir", str(tiny.data_dir), "--seeds-dir", str(tiny.seeds_dir))
+    missing = tmp_path / "nope.js"
+    code, out, err = call(capsys, *args, "--out", str(tmp_path / "site"), "--plotly", str(missing))
+    assert (code, out) == (2, "")
+    assert err == f"--plotly {missing}: no such file; give a Plotly.js bundle (plotly.min.js)\n"
+
+
+def test_export_reads_the_folders_it_is_given_in_process(capsys, tiny):
+    folders = ("--data-dir", str(tiny.data_dir), "--seeds-dir", str(tiny.seeds_dir))
+    code, out, err = call(capsys, "export", "--format", "json", *folders)
+    assert (code, err) == (0, "")
+    assert [e["id"] for e in json.loads(out)["events"]] == ["talks-begin", "border-plan"]
+
+
+def test_export_writes_utf8_whatever_the_machines_locale(capsys, tmp_path, monkeypatch, shipped):
+    import io
+
+    # a machine whose locale encoding is ASCII: a file opened without an encoding could not hold "é"
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "ascii")
+    out_file = tmp_path / "events.csv"
+    code, _out, _err = call(capsys, "export", "--format", "csv", "--out", str(out_file))
+    assert code == 0
+    assert "México" in out_file.read_bytes().decode("utf-8")
+
+
+def test_a_file_that_cannot_be_written_is_an_error_line(capsys, tmp_path):
+    target = tmp_path / "no-such-folder" / "events.json"
+    code, out, err = call(capsys, "export", "--out", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"error: [Errno 2] No such file or directory: '{target}'\n"
+
+
+def test_synth_in_process_writes_and_summarises(capsys, tmp_path):
+    code, out, err = call(capsys, "synth", "--events", "3", "--out", str(tmp_path / "ds"), "--seed", "2")
+    assert (code, err) == (0, "")
+    assert out.startswith(
+        f"wrote 3 events, 1 sources and their articles (0.0 MB, 0 manual dates) to {tmp_path / 'ds'} in "
+    )
+    assert out.endswith(" s (seed 2)\n")
+    code, out, err = call(capsys, "synth", "--events", "0", "--out", str(tmp_path / "none"))
+    assert (code, out, err) == (1, "", "error: --events must be at least 1, not 0\n")

@@ -370,3 +370,88 @@ def test_both_panels_share_one_scale_with_room_for_the_words(edges):
     assert figure.layout.xaxis.range == figure.layout.xaxis2.range == (0, 4)  # the longest bar: 4 events
     assert figure.layout.margin.r == 156  # the words after the bars, and a strip a phone can scroll on
     assert figure.layout.height == 10 * 46 + 2 * 56 + 44
+
+
+# Literal layouts and words, at the edges mutation testing found unread.
+
+
+def test_panel_domains_share_the_height_by_terms_plus_a_title():
+    from timeline.compare import panel_domains
+
+    # weights 6.3 and 6.3 of the 0.94 left after one 0.06 gap
+    assert panel_domains([5, 5]) == [pytest.approx((0.53, 1.0)), pytest.approx((0.0, 0.47))]
+    assert panel_domains([3]) == [(0.0, 1.0)]
+    # weights 6.3, 5.3 and 3.3 of the 0.8 left after two 0.1 gaps
+    domains = panel_domains([5, 4, 2], spacing=0.1)
+    assert domains == [
+        pytest.approx((1 - 0.8 * 6.3 / 14.9, 1.0)),
+        pytest.approx((1 - 0.8 * 11.6 / 14.9 - 0.1, 1 - 0.8 * 6.3 / 14.9 - 0.1)),
+        pytest.approx((0.0, 1 - 0.8 * 11.6 / 14.9 - 0.2)),
+    ]
+    assert domains[2][0] == 0.0  # the last panel reaches the bottom exactly
+
+
+def test_money_lists_only_currencies_with_an_amount():
+    from timeline.compare import describe_money
+
+    row = {"USD": 1.0, "MXN": 0.0, "EUR": 2_000_000.0}
+    assert describe_money(row, ["USD", "MXN", "EUR"]) == "USD 1 · EUR 2 million"
+    assert describe_money({"USD": 0.0}, ["USD"]) == ""
+
+
+def test_hover_text_counts_one_event_in_the_singular():
+    import datetime as dt
+
+    from timeline.compare import hover_text
+    from timeline.i18n import language
+
+    row = {"name": "A & B", "start": dt.date(2021, 1, 20), "end": None, "total": 1, "funding": 1, "USD": 0.0}
+    with language("en"):
+        assert hover_text(row, None, ["USD"]) == (
+            "<b>A &amp; B</b> (2021–now)<br>1 event<br>Click to show this term on the timeline"
+        )
+        row["total"] = 2
+        assert hover_text(row, "funding", ["USD"]).split("<br>")[1] == "funding: 1 of 2 events"
+
+
+def test_each_panel_has_a_clear_full_width_bar_under_its_category_bars():
+    import datetime as dt
+
+    from timeline.compare import _panel_traces
+
+    rows = [
+        {"id": "a", "name": "A", "start": dt.date(2001, 1, 1), "end": dt.date(2002, 1, 1), "total": 2, "USD": 0.0}
+        | dict.fromkeys(CATEGORIES, 0)
+        | {"funding": 2},
+    ]
+    traces = _panel_traces(rows, 2, set(), 9.0)
+    term = traces[0]
+    assert (term["name"], term["x"], term["base"], term["width"]) == ("term", [9.0], 0, 1.0)
+    assert term["marker"] == {"color": "rgba(0,0,0,0)"}
+    assert (term["xaxis"], term["yaxis"], term["y"]) == ("x2", "y2", [-0.0])
+    # stacked by hand: each category starts where the ones before it end
+    assert [(t["name"], t["base"]) for t in traces[1:4]] == [("agreement", [0]), ("funding", [0]), ("enforcement", [2])]
+
+
+def test_panel_notes_of_no_terms_and_of_one_term():
+    import datetime as dt
+
+    from timeline.compare import _panel_notes
+
+    assert _panel_notes([], 1, set()) == ([], [])
+    row = {"id": "a", "name": "A", "start": dt.date(2001, 1, 1), "end": dt.date(2002, 1, 1), "total": 0}
+    row |= dict.fromkeys(CATEGORIES, 0)
+    second = row | {"id": "b", "name": "B"}
+    annotations, shapes = _panel_notes([row, second], 1, {"b"})
+    names = [a for a in annotations if a["name"].startswith("name:")]
+    assert [a["showarrow"] for a in annotations] == [False] * 4
+    assert [a["y"] for a in names] == pytest.approx([0.25, -0.75])  # half a bar and a little above its row
+    assert len(shapes) == 1
+    assert len(_panel_notes([row], 1, set())[0]) == 2  # one term: its name and its total
+
+
+def test_the_figure_leaves_room_for_the_key_and_half_a_panel_title():
+    from timeline.validate import load_dataset
+
+    figure = build_compare_figure(summarise_administrations(load_dataset(DEFAULT_DATA_DIR, PROJECT_DIR / "seeds")))
+    assert figure.layout.margin.t == 72 and figure.layout.margin.l == 4 and figure.layout.margin.b == 8

@@ -226,3 +226,139 @@ def test_export_events_picks_each_format(tiny):
     assert export_events(dataset, "timelinejs") == export_timelinejs(dataset)
     subset = [dataset.event("border-plan")]
     assert export_events(dataset, "csv", subset).count("\n") == 2
+
+
+# The exact separators: a second amount, a second quote from the same article, a second source and
+# a date across the January 2021 handover (a note makes that date the curator's own).
+SECOND_SOURCE = """
+  - id: gazette-2022
+    file: gazette.txt
+    title: Border plan "explained"
+    outlet: The Gazette
+    url: https://example.org/gazette?a=1&b=2
+    published: {date: 2022-07-14, found_in: record, note: From the print edition.}
+"""
+
+
+def widen(tiny) -> None:
+    """border-plan: two amounts, two quotes from the wire and one from a second source."""
+    (tiny.seeds_dir / "gazette.txt").write_text("The plan puts money into border technology.\n", encoding="utf-8")
+    tiny.write("sources.yaml", (tiny.data_dir / "sources.yaml").read_text(encoding="utf-8") + SECOND_SOURCE)
+    tiny.replace(
+        "events.yaml",
+        "        what: border technology\n",
+        "        what: border technology\n      - value: 2000000\n        currency: MXN\n        what: staff\n",
+    )
+    tiny.replace(
+        "events.yaml",
+        "        quote: agreed to spend $1.5 billion on border technology\n",
+        "        quote: agreed to spend $1.5 billion on border technology\n"
+        "      - source: gazette-2022\n        quote: The plan puts money into border technology.\n"
+        "      - source: wire-2022\n        quote: The agreement follows talks\n",
+    )
+    # talks-begin: from 2018 to January 2021, across both countries' handovers; a date its
+    # phrase does not give, so a note says why
+    tiny.replace("events.yaml", "    date: 2022-06\n", "    date: 2018\n    end: 2021-01\n")
+    tiny.replace(
+        "events.yaml", "      phrase: last month\n", "      phrase: last month\n      note: Per the archive.\n"
+    )
+
+
+def test_csv_lists_are_joined_by_semicolons_and_citations_by_bars(tiny):
+    widen(tiny)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export_csv(tiny.load())))}
+    plan, talks = rows["border-plan"], rows["talks-begin"]
+    assert plan["amounts"] == "1500000000 USD (border technology); 2000000 MXN (staff)"
+    assert plan["sources"] == "wire-2022; gazette-2022"  # each source once, in the order cited
+    assert plan["citations"] == (
+        'Example Wire, "Leaders agree on border plan", 2022-07-13, https://example.org/2022/07/13/leaders-agree'
+        ' | The Gazette, "Border plan "explained"", 2022-07-14, https://example.org/gazette?a=1&b=2'
+        ' | Example Wire, "Leaders agree on border plan", 2022-07-13, https://example.org/2022/07/13/leaders-agree'
+    )
+    assert talks["us_administrations"] == "Donald Trump; Joe Biden"
+    assert talks["mx_administrations"] == "Enrique Peña Nieto; Andrés Manuel López Obrador"
+    assert (talks["date_derivation"], talks["date_note"]) == ("manual", "Per the archive.")
+
+
+def test_a_record_of_an_event_outside_the_dataset_has_no_derivation_citations_or_terms(tiny):
+    from timeline.export import event_record
+    from timeline.models import Event
+
+    dataset = tiny.load()
+    outsider = Event.model_validate(
+        {
+            **dataset.event("talks-begin").model_dump(mode="json"),
+            "id": "not-loaded",
+        }
+    )
+    record = event_record(dataset, outsider)
+    assert (record["date_derivation"], record["citations"]) == (None, [])
+    assert (record["us_administrations"], record["mx_administrations"]) == ([], [])
+    assert (record["date_evidence"]["anchor"], record["date"]) == ("2022-07-13", "2022-06")
+    (row,) = csv.DictReader(io.StringIO(export_csv(dataset, [outsider])))
+    assert (row["date_derivation"], row["sources"], row["citations"], row["us_administrations"]) == ("", "", "", "")
+
+
+def test_timelinejs_document_in_full(tiny):
+    from timeline.i18n import language
+
+    enrich(tiny)
+    widen(tiny)
+    with language("en"):
+        text = export_timelinejs(tiny.load())
+    assert text.startswith('{\n  "title": {\n    "text": {\n      "headline": "US–Mexico border cooperation",\n')
+    assert text.endswith("\n}\n")
+    doc = json.loads(text)
+    assert doc["title"] == {
+        "text": {
+            "headline": "US–Mexico border cooperation",
+            "text": "Every event linked to the sentences that report it.",
+        }
+    }
+    talks, plan = doc["events"]
+    assert talks == {
+        "unique_id": "talks-begin",
+        "start_date": {"year": 2018},
+        "display_date": "2018",
+        "text": {
+            "headline": "Talks begin",
+            "text": "<p>Officials start talking.</p><blockquote>The agreement follows talks that began last month"
+            '</blockquote><p>— <a href="https://example.org/2022/07/13/leaders-agree">Example Wire, '
+            "Leaders agree on border plan</a> (2022-07-13)</p>",
+        },
+        "group": "diplomacy",
+        "end_date": {"year": 2021, "month": 1},
+    }
+    assert plan["start_date"] == {"year": 2022, "month": 7, "day": 12}
+    assert plan["end_date"] == {"year": 2022, "month": 7, "day": 20}
+    assert plan["text"]["text"].count("<blockquote>") == 3
+    assert plan["text"]["text"].count("(2022-07-13)</p><blockquote>") == 1  # one citation after another
+    assert (
+        '<a href="https://example.org/gazette?a=1&amp;b=2">The Gazette, Border plan &quot;explained&quot;</a>'
+        in (plan["text"]["text"])
+    )
+    eras = {era["text"]["headline"]: era for era in doc["eras"]}
+    assert len(doc["eras"]) == 10
+    assert eras["US: Barack Obama"] == {
+        "start_date": {"year": 2009, "month": 1, "day": 20},
+        "text": {"headline": "US: Barack Obama"},
+        "end_date": {"year": 2017, "month": 1, "day": 20},
+    }
+    assert eras["MX: Andrés Manuel López Obrador"]["end_date"] == {"year": 2024, "month": 9, "day": 30}
+
+
+def test_timelinejs_in_spanish_names_terms_and_title_in_spanish(tiny):
+    from timeline.i18n import language
+
+    # a Spanish name unlike the English one, so the era's name shows which was taken
+    tiny.replace(
+        "administrations.yaml", "      es:\n        name: Barack Obama\n", "      es:\n        name: B. Obama\n"
+    )
+    with language("es"):
+        doc = json.loads(export_timelinejs(tiny.load()))
+    headlines = [era["text"]["headline"] for era in doc["eras"]]
+    assert "US: B. Obama" in headlines and "US: Barack Obama" not in headlines
+    assert doc["title"]["text"]["headline"] == "Cooperación fronteriza entre México y Estados Unidos"
+    assert len(json.loads(export_timelinejs(tiny.load(), []))["events"]) == 0  # the events given, even none
+    assert doc["events"][0]["text"]["headline"] == "Comienzan las conversaciones"
+    assert len(json.loads(export_timelinejs(tiny.load(), []))["events"]) == 0  # the events given, even none

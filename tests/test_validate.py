@@ -3,11 +3,16 @@ at the right line."""
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
+from test_hostile_corpus import CASES as HOSTILE_CASES
+from test_hostile_corpus import build_case as build_hostile_case
+from test_hostile_corpus import expected_stderr as hostile_expected
 
 from timeline.errors import DataError
+from timeline.validate import load_dataset
 
 
 def line_of(tiny, name: str, needle: str, nth: int = 1) -> int:
@@ -870,3 +875,396 @@ def test_an_event_ending_after_the_last_closed_term_is_outside(tiny, end, proble
 def test_every_error_in_one_event_is_reported_at_its_own_line(tiny, old, new, problems):
     tiny.replace("events.yaml", old, new)
     assert tiny.problems() == problems
+
+
+# --- the anchor_phrase check, line by line ----------------------------------------------
+# A date counted from another date the article states: the anchor_phrase must be in the
+# article, be readable against the publication date, give the anchor, and be at least as
+# precise as the date. Each problem is reported at its own line with its own hint.
+# ``add_counted_event`` appends a sentence to an article and an event "rules-start" resting on
+# it, always on the same lines of events.yaml: the event on 36, its date on 41, the anchor on 45,
+# the anchor_phrase on 46.
+
+ANCHOR_PHRASE_HINT = (
+    "(hint: give a phrase that states the anchor's date, or drop anchor_phrase and explain the anchor in a note)"
+)
+
+
+def add_source(tiny, source_id: str, file: str, text: str, published: str, language: str = "en") -> None:
+    """A second source, published on ``published`` (known from the record), whose article is ``text``."""
+    (tiny.seeds_dir / file).write_text(text, encoding="utf-8")
+    (tiny.data_dir / "sources.yaml").write_text(
+        (tiny.data_dir / "sources.yaml").read_text(encoding="utf-8")
+        + f"""\
+  - id: {source_id}
+    file: {file}
+    title: A second report
+    outlet: Example Wire
+    url: https://example.org/second-report
+    published: {{date: {published}, found_in: record, note: The outlet's archive gives it.}}
+    language: {language}
+""",
+        encoding="utf-8",
+    )
+
+
+def add_counted_event(
+    tiny,
+    sentence: str,
+    date: str,
+    phrase: str,
+    anchor: str,
+    anchor_phrase: str,
+    planned: bool = False,
+    source: str = "wire-2022",
+) -> None:
+    """Append ``sentence`` to wire.txt (for wire-2022) and an event "rules-start" quoting it, dated
+    by ``phrase`` counted from ``anchor``, which ``anchor_phrase`` states."""
+    if source == "wire-2022":
+        wire = tiny.seeds_dir / "wire.txt"
+        wire.write_text(wire.read_text(encoding="utf-8") + sentence + "\n", encoding="utf-8")
+    status = "\n    status: planned" if planned else ""  # last, so the lines above do not move
+    tiny.events_file.write_text(
+        tiny.events_file.read_text(encoding="utf-8")
+        + f"""
+  - id: rules-start
+    title: Rules start
+    summary: New rules take effect.
+    category: enforcement
+    actors: [Officials]
+    date: {date}
+    date_evidence:
+      source: {source}
+      phrase: {phrase}
+      anchor: {anchor}
+      anchor_phrase: {anchor_phrase}
+    excerpts:
+      - source: {source}
+        quote: {sentence}
+    translations: {{es: {{title: Entran en vigor las reglas, summary: Las nuevas reglas entran en vigor.}}}}{status}
+""",
+        encoding="utf-8",
+    )
+
+
+def test_counted_event_lines_are_where_the_tests_expect(tiny):
+    add_counted_event(tiny, "Crews were hired in May.", "2021-05", "in May", "2021-05-03", "Crews were hired")
+    needles = ("id: rules-start", "date: 2021-05", "anchor: 2021-05-03", "anchor_phrase: Crews")
+    assert [line_of(tiny, "events.yaml", needle) for needle in needles] == [36, 41, 45, 46]
+
+
+@pytest.mark.parametrize(
+    ("anchor_phrase", "hint"),
+    [
+        ("Thursday", 'the closest passage is "Tuesday"'),  # one letter off a word of the article
+        ("zzzz", "copy the words exactly from the article"),  # like nothing in it
+    ],
+)
+def test_an_anchor_phrase_missing_from_the_article_is_reported_at_its_line(tiny, anchor_phrase, hint):
+    sentence = "The day before, aides met to draft the plan."
+    add_counted_event(tiny, sentence, "2022-07-11", "The day before", "2022-07-12", anchor_phrase)
+    assert tiny.problems() == [
+        f'data/events.yaml:46: event "rules-start": date_evidence.anchor_phrase: "{anchor_phrase}" '
+        f"is not in wire.txt (hint: {hint})"
+    ]
+
+
+def test_an_anchor_phrase_that_is_no_date_is_reported_at_its_line(tiny):
+    sentence = "Aides met the day before, officials said again."
+    add_counted_event(tiny, sentence, "2022-07-11", "the day before", "2022-07-12", "officials said again")
+    assert tiny.problems() == [
+        'data/events.yaml:46: event "rules-start": date_evidence.anchor_phrase: "officials said again" '
+        f"cannot be read as a date against 2022-07-13 {ANCHOR_PHRASE_HINT}"
+    ]
+
+
+def test_an_anchor_phrase_read_past_the_end_of_the_calendar_cannot_be_read(tiny):
+    # "tomorrow" from the last day dateparser knows overflows: reported like an unreadable phrase.
+    sentence = "The vote is tomorrow and the count the day after."
+    add_source(tiny, "far-future", "far.txt", f"Far\n\n{sentence}\n", "9999-12-31")
+    add_counted_event(tiny, sentence, "2022-07-12", "the day after", "2022-07-12", "tomorrow", source="far-future")
+    assert tiny.problems() == [
+        'data/events.yaml:46: event "rules-start": date_evidence.anchor_phrase: "tomorrow" '
+        f"cannot be read as a date against 9999-12-31 {ANCHOR_PHRASE_HINT}"
+    ]
+
+
+def test_an_anchor_other_than_what_its_phrase_states_is_reported_at_the_anchor(tiny):
+    sentence = "The day before, aides met to draft the plan."
+    add_counted_event(tiny, sentence, "2022-07-10", "The day before", "2022-07-11", "Tuesday")
+    assert tiny.problems() == [
+        'data/events.yaml:45: event "rules-start": date_evidence.anchor: anchor 2022-07-11 is not the date '
+        '"Tuesday" states against 2022-07-13 (2022-07-12) (hint: write anchor: 2022-07-12)'
+    ]
+
+
+# The hint gives the date at what the anchor_phrase states; a week, which a date cannot be
+# written as, gives its month.
+@pytest.mark.parametrize(
+    ("sentence", "date", "phrase", "anchor", "anchor_phrase", "message"),
+    [
+        (
+            "Crews were hired last week and trained the day after.",
+            "2022-07-05",
+            "the day after",
+            "2022-07-04",  # the Monday of the week "last week" gives (2022-07-06)
+            "last week",
+            '"last week" gives only a week, so 2022-07-05 cannot be a day (hint: write 2022-07)',
+        ),
+        (
+            "Funding began last year and grew the month after.",
+            "2021-03",
+            "the month after",
+            "2021-01-01",
+            "last year",
+            '"last year" gives only a year, so 2021-03 cannot be a month (hint: write 2021)',
+        ),
+        (
+            "Talks resumed last month; the day before, envoys had met.",
+            "2022-06-02",
+            "the day before",
+            "2022-06-01",
+            "last month",
+            '"last month" gives only a month, so 2022-06-02 cannot be a day (hint: write 2022-06)',
+        ),
+    ],
+    ids=["week", "year", "month"],
+)
+def test_a_date_finer_than_its_anchor_phrase_is_reported_at_the_date(
+    tiny, sentence, date, phrase, anchor, anchor_phrase, message
+):
+    add_counted_event(tiny, sentence, date, phrase, anchor, anchor_phrase)
+    assert tiny.problems() == [f'data/events.yaml:41: event "rules-start": date: {message}']
+
+
+FRIDAY = "The new rules take effect Friday and inspections start the day after."
+
+
+def test_a_planned_events_anchor_phrase_is_read_looking_ahead(tiny):
+    # "Friday" in an article of Wednesday 2022-07-13: looking back 2022-07-08, ahead 2022-07-15.
+    add_counted_event(tiny, FRIDAY, "2022-07-16", "the day after", "2022-07-15", "Friday", planned=True)
+    derivation = tiny.load().derivations["rules-start"]
+    assert (derivation.status, str(derivation.resolved), derivation.period) == ("auto", "2022-07-16", "day")
+
+
+def test_a_reported_events_anchor_phrase_is_read_looking_back(tiny):
+    add_counted_event(tiny, FRIDAY, "2022-07-16", "the day after", "2022-07-15", "Friday")
+    assert tiny.problems() == [
+        'data/events.yaml:41: event "rules-start": date: 2022-07-16 is after the publication of every source '
+        f"that reports it (2022-07-13) {HINT}",
+        'data/events.yaml:45: event "rules-start": date_evidence.anchor: anchor 2022-07-15 is not the date '
+        '"Friday" states against 2022-07-13 (2022-07-08) (hint: write anchor: 2022-07-08)',
+    ]
+
+
+def test_a_planned_events_anchor_phrase_stating_a_past_date_is_kept(tiny):
+    # Looking ahead is only a second try: a phrase whose past reading is the anchor keeps it.
+    sentence = "Talks resumed Tuesday and the ban starts the day after."
+    add_counted_event(tiny, sentence, "2022-07-13", "the day after", "2022-07-12", "Tuesday", planned=True)
+    assert str(tiny.load().derivations["rules-start"].resolved) == "2022-07-13"
+
+
+SPANISH = (
+    "Cable\n\n"
+    "Las nuevas reglas entran en vigor el viernes y las inspecciones empiezan el día siguiente.\n\n"
+    "Las conversaciones comenzaron el mes pasado; el día anterior hubo una reunión.\n"
+)
+
+
+def test_a_spanish_anchor_phrase_is_read_in_spanish_looking_ahead_when_planned(tiny):
+    add_source(tiny, "cable-es", "cable.txt", SPANISH, "2022-07-13", language="es")
+    sentence = "Las nuevas reglas entran en vigor el viernes y las inspecciones empiezan el día siguiente."
+    add_counted_event(
+        tiny, sentence, "2022-07-16", "el día siguiente", "2022-07-15", "el viernes", planned=True, source="cable-es"
+    )
+    derivation = tiny.load().derivations["rules-start"]
+    assert (derivation.status, str(derivation.resolved), derivation.period) == ("auto", "2022-07-16", "day")
+
+
+def test_a_spanish_day_counted_from_a_month_stays_in_that_month(tiny):
+    add_source(tiny, "cable-es", "cable.txt", SPANISH, "2022-07-13", language="es")
+    sentence = "Las conversaciones comenzaron el mes pasado; el día anterior hubo una reunión."
+    add_counted_event(tiny, sentence, "2022-06", "el día anterior", "2022-06-01", "el mes pasado", source="cable-es")
+    derivation = tiny.load().derivations["rules-start"]
+    assert (derivation.status, str(derivation.resolved), derivation.period) == ("auto", "2022-06", "month")
+
+
+# "The day before" a month stays in that month (as suggest reads it): 2022-06, resolved at a month.
+TALKS_RESUMED = "Talks resumed last month; the day before, envoys had met."
+
+
+def test_a_day_counted_from_a_month_is_derived_as_that_month(tiny):
+    add_counted_event(tiny, TALKS_RESUMED, "2022-06", "the day before", "2022-06-01", "last month")
+    derivation = tiny.load().derivations["rules-start"]
+    assert (derivation.status, str(derivation.resolved), derivation.period) == ("auto", "2022-06", "month")
+
+
+def test_a_day_counted_from_a_month_may_not_be_any_other_month(tiny):
+    add_counted_event(tiny, TALKS_RESUMED, "2022-04", "the day before", "2022-06-01", "last month")
+    assert tiny.problems() == [
+        'data/events.yaml:41: event "rules-start": date: dateparser resolves "the day before" against 2022-06-01 '
+        "to 2022-05-31, not 2022-04; fix the date, the phrase or the anchor, or add a note that explains the date"
+    ]
+
+
+def test_a_phrase_coarser_than_its_anchor_phrase_is_not_kept_in_the_anchors_period(tiny):
+    # "that year" says less than "last month": the date is held to the year it gives.
+    sentence = "Talks resumed last month; that year, envoys met often."
+    add_counted_event(tiny, sentence, "2022-06", "that year", "2022-06-01", "last month")
+    assert tiny.problems() == [
+        'data/events.yaml:41: event "rules-start": date: "that year" gives only a year (2022), but 2022-06 is a '
+        "month; write 2022 or add a note"
+    ]
+
+
+# --- the hostile-input corpus, in process ------------------------------------------------
+# tests/test_hostile_corpus.py runs each case through the command line, in a subprocess: right
+# for the user's view, but the mutation run only counts the tests that call the validator in
+# this process. The same cases and their exact problem lines, through load_dataset itself.
+
+
+@pytest.mark.parametrize("case", HOSTILE_CASES, ids=[c["name"] for c in HOSTILE_CASES])
+def test_each_hostile_case_gives_exactly_its_problems_in_process(case, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # files are shown as data/events.yaml, as the command line shows them
+    build_hostile_case(case, tmp_path)
+    with pytest.raises(DataError) as info:
+        load_dataset(tmp_path / "data", tmp_path / "seeds")
+    lines = hostile_expected(case).splitlines()[1:]  # after the command line's "N problems found:"
+    assert [str(p) for p in info.value.problems] == lines
+
+
+# --- the figures validate prints ------------------------------------------------------
+
+
+def test_counts_on_the_tiny_dataset(tiny):
+    assert tiny.load().counts() == {
+        "events": 2,
+        "sources": 1,
+        "administrations": 10,  # the shipped administrations.yaml
+        "excerpts": 2,
+        "dates_auto": 2,
+        "dates_manual": 0,
+        "published_auto": 1,
+        "published_manual": 0,
+    }
+
+
+def test_counts_tell_automatic_from_manual(tiny):
+    # dates: border-plan and rules-start derived, talks-begin manual (a note); publication dates:
+    # wire-2022's read from its url, three others known from the record.
+    set_talks_date(tiny, "2022-06-27")
+    add_counted_event(tiny, TALKS_RESUMED, "2022-06", "the day before", "2022-06-01", "last month")
+    for name in ("record-a", "record-b", "record-c"):
+        add_source(tiny, name, f"{name}.txt", "A report\n\nNothing dated here.\n", "2022-07-13")
+    assert tiny.load().counts() == {
+        "events": 3,
+        "sources": 4,
+        "administrations": 10,
+        "excerpts": 3,
+        "dates_auto": 2,
+        "dates_manual": 1,
+        "published_auto": 1,
+        "published_manual": 3,
+    }
+
+
+# --- the garbage collector, off while loading ---------------------------------------------
+
+
+@pytest.mark.parametrize("valid", [True, False], ids=["valid", "with-problems"])
+def test_loading_turns_the_garbage_collector_back_on(tiny, valid):
+    if not valid:
+        tiny.replace("events.yaml", "    date: 2022-07-12", "    date: 2022-07-11")
+    assert gc.isenabled()
+    if valid:
+        tiny.load()
+    else:
+        tiny.problems()
+    assert gc.isenabled()
+
+
+def test_loading_leaves_a_disabled_garbage_collector_disabled(tiny):
+    gc.disable()
+    try:
+        tiny.load()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_each_event_knows_the_line_it_starts_on(tiny):
+    add_counted_event(tiny, TALKS_RESUMED, "2022-06", "the day before", "2022-06-01", "last month")
+    assert tiny.load().lines == {"border-plan": 2, "talks-begin": 21, "rules-start": 36}
+
+
+def test_the_dataset_keeps_its_folders_as_paths_and_its_articles(tiny):
+    dataset = load_dataset(str(tiny.data_dir), str(tiny.seeds_dir))  # folders given as plain strings
+    assert (dataset.data_dir, dataset.seeds_dir) == (tiny.data_dir, tiny.seeds_dir)
+    assert list(dataset.articles) == ["wire-2022"]
+    assert dataset.articles["wire-2022"].text.startswith("Leaders agree on border plan\n\nWASHINGTON")
+
+
+# --- the shape of a data file -----------------------------------------------------------
+
+NO_EVENTS_LIST = (
+    'data/events.yaml:1: the file must be a mapping with a top-level "events:" list (hint: start it with events:)'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "evnts:\n  - id: talks-begin\n",  # a mapping, misspelt key
+        "- id: talks-begin\n",  # a list without its key
+        "events are listed here\n",  # plain text
+    ],
+    ids=["mapping-without-the-key", "bare-list", "text"],
+)
+def test_a_data_file_without_its_top_level_list_says_how_to_start_it(tiny, text):
+    tiny.write("events.yaml", text)
+    assert tiny.problems() == [NO_EVENTS_LIST]
+
+
+def test_a_top_level_key_that_is_not_a_list_is_reported_at_the_key(tiny):
+    tiny.write("events.yaml", "# none yet\nevents:\n  id: talks-begin\n")
+    assert tiny.problems() == ['data/events.yaml:2: "events" must be a list of entries, each starting with "- "']
+
+
+# --- entries that cannot be built, and those after them ---------------------------------
+# The wrong anchor of "rules-start" (line 45, see add_counted_event) is reported only if the
+# entries before it did not stop the checks.
+
+RULES_START_WRONG_ANCHOR = (
+    'data/events.yaml:45: event "rules-start": date_evidence.anchor: anchor 2022-07-11 is not the date '
+    '"Tuesday" states against 2022-07-13 (2022-07-12) (hint: write anchor: 2022-07-12)'
+)
+
+
+def add_wrong_anchor_event(tiny) -> None:
+    """rules-start, with an anchor (2022-07-11) other than the day "Tuesday" gives (2022-07-12)."""
+    add_counted_event(
+        tiny, "The day before, aides met to draft the plan.", "2022-07-10", "The day before", "2022-07-11", "Tuesday"
+    )
+
+
+def test_an_entry_that_is_not_a_mapping_is_reported_and_the_next_ones_still_checked(tiny):
+    # In place of the blank line 20 between the two events: their lines stay as they were.
+    tiny.replace("events.yaml", "\n\n  - id: talks-begin", "\n  - a sentence, not an event\n  - id: talks-begin")
+    add_wrong_anchor_event(tiny)
+    assert tiny.problems() == [
+        "data/events.yaml:20: event #2: each event must be a mapping of keys",
+        RULES_START_WRONG_ANCHOR,
+    ]
+
+
+def test_a_repeated_id_is_reported_at_its_id_line_and_the_next_ones_still_checked(tiny):
+    # talks-begin, renamed border-plan, with its id on its second line (22), not its first (21)
+    tiny.replace(
+        "events.yaml", "  - id: talks-begin\n    title: Talks begin\n", "  - title: Talks begin\n    id: border-plan\n"
+    )
+    add_wrong_anchor_event(tiny)
+    assert tiny.problems() == [
+        'data/events.yaml:22: event "border-plan": id: id "border-plan" is used twice (first on line 2) '
+        "(hint: ids must be unique; rename one)",
+        RULES_START_WRONG_ANCHOR,
+    ]

@@ -236,6 +236,8 @@ def _dateline_year(
     if others:
         ref = max(others, key=lambda e: e.strength).date
         days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, mday))]
+        if not days:  # "Feb. 29" with no leap year beside the other evidence: it cannot be placed
+            return None, ""
         return min(
             days, key=lambda d: abs((d - ref).days)
         ), f"the dateline has no year; {ref.year} from the other evidence"

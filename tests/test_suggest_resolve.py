@@ -1,0 +1,250 @@
+"""Reading date phrases against an anchor: the resolvers of timeline.suggest.resolve at their edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from timeline.languages import get
+from timeline.suggest import resolve as resolve_module
+from timeline.suggest.model import Resolved
+from timeline.suggest.resolve import _resolve_anchored, _resolve_holiday, _weekday_and_day, resolve, resolve_alone
+
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 0, 1, 2, 3, 4
+
+
+# --------------------------------------------------------------------------- a weekday with its day ("el lunes 18")
+
+
+@pytest.mark.parametrize(
+    ("weekday", "mday", "anchor", "way", "want"),
+    [
+        # this month, looking back: Monday 18 March from Wednesday 20 March
+        (MONDAY, 18, dt.date(2024, 3, 20), "past", "2024-03-18"),
+        # the anchor day itself counts, both ways
+        (MONDAY, 18, dt.date(2024, 3, 18), "past", "2024-03-18"),
+        (MONDAY, 18, dt.date(2024, 3, 18), "future", "2024-03-18"),
+        # looking ahead, next month: Monday 1 April from Wednesday 20 March
+        (MONDAY, 1, dt.date(2024, 3, 20), "future", "2024-04-01"),
+        # looking back, last month: Thursday 29 February from Saturday 30 March
+        (THURSDAY, 29, dt.date(2024, 3, 30), "past", "2024-02-29"),
+    ],
+)
+def test_a_weekday_and_day_is_the_nearest_such_day_in_its_direction(weekday, mday, anchor, way, want):
+    assert _weekday_and_day(weekday, mday, anchor, way, "el lunes 18") == Resolved(
+        want, "day", f"weekday-day:{way}", "el lunes 18"
+    )
+
+
+def test_a_weekday_and_day_already_past_is_not_taken_looking_ahead():
+    # Monday 18 March is two days before the anchor; 18 April is a Thursday: nothing ahead fits
+    assert _weekday_and_day(MONDAY, 18, dt.date(2024, 3, 20), "future", "lunes 18") is None
+
+
+def test_a_weekday_and_day_still_ahead_is_not_taken_looking_back():
+    # Friday 22 March is after the anchor; 22 February is a Thursday: nothing back fits
+    assert _weekday_and_day(FRIDAY, 22, dt.date(2024, 3, 20), "past", "viernes 22") is None
+
+
+@pytest.mark.parametrize(
+    ("weekday", "mday", "anchor", "way", "want"),
+    [
+        # looking back: 30 and 31 days away are taken, 32 days away is too far
+        (THURSDAY, 29, dt.date(2024, 3, 30), "past", "2024-02-29"),  # 30 days
+        (THURSDAY, 29, dt.date(2024, 3, 31), "past", "2024-02-29"),  # 31 days
+        (WEDNESDAY, 28, dt.date(2024, 3, 31), "past", None),  # Wednesday 28 February: 32 days
+        # looking ahead: the same edge
+        (WEDNESDAY, 31, dt.date(2024, 1, 1), "future", "2024-01-31"),  # 30 days
+        (THURSDAY, 1, dt.date(2024, 1, 1), "future", "2024-02-01"),  # 31 days
+        (FRIDAY, 2, dt.date(2024, 1, 1), "future", None),  # Friday 2 February: 32 days
+    ],
+)
+def test_a_weekday_and_day_is_at_most_31_days_from_the_anchor(weekday, mday, anchor, way, want):
+    got = _weekday_and_day(weekday, mday, anchor, way, "core")
+    assert (got.date if got else None) == want
+
+
+def test_a_weekday_and_day_read_in_spanish_keeps_the_whole_phrase_as_its_core():
+    got = resolve_alone("el lunes 18", dt.date(2024, 3, 20), "es")
+    assert got == Resolved("2024-03-18", "day", "weekday-day:past", "el lunes 18")
+
+
+# --------------------------------------------------------------------------- holidays
+
+
+def _holiday_match(text: str, language: str = "en") -> re.Match:
+    pattern = next(p for kind, p in get(language).patterns if kind == "holiday")
+    m = pattern.search(text)
+    assert m is not None
+    return m
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"), [("They met on Christmas Eve.", "Christmas Eve"), ("on Halloween", "Halloween")]
+)
+def test_a_holiday_without_an_anchor_needs_one_and_keeps_its_name(text, phrase):
+    got = resolve("holiday", _holiday_match(text), None, lambda: "past", get("en"))
+    assert got == Resolved(None, "day", "needs-anchor", phrase)
+
+
+def test_a_holiday_read_alone_without_an_anchor_needs_one():
+    assert resolve_alone("Nochebuena", None, "es") == Resolved(None, "day", "needs-anchor", "Nochebuena")
+
+
+# A language's holiday pattern may take words round the name (here a leading "on"): the core
+# the validator reads is the whole match, not the first group.
+_ON_HOLIDAY = re.compile(r"(?P<lead>on\s+)(?P<h>Christmas)")
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        (None, Resolved(None, "day", "needs-anchor", "on Christmas")),
+        (dt.date(2024, 1, 10), Resolved("2023-12-25", "day", "holiday:past", "on Christmas")),
+    ],
+)
+def test_a_holiday_core_is_the_whole_match(anchor, want):
+    m = _ON_HOLIDAY.search("They met on Christmas.")
+    assert _resolve_holiday(m, anchor, lambda: "past", get("en")) == want
+
+
+def test_a_holiday_looking_ahead_is_the_next_one():
+    got = resolve("holiday", _holiday_match("on Halloween"), dt.date(2024, 11, 1), lambda: "future", get("en"))
+    assert got == Resolved("2025-10-31", "day", "holiday:future", "Halloween")
+
+
+def test_a_name_that_is_no_holiday_of_the_language_is_no_date():
+    m = re.compile(r"(?P<h>Boxing Day)").search("on Boxing Day")
+    assert _resolve_holiday(m, dt.date(2024, 1, 10), lambda: "past", get("en")) is None
+
+
+# --------------------------------------------------------------------------- anchored phrases ("two days later")
+
+
+def _anchored(text: str, anchor: dt.date | None, anchor_precision: str = "day", language: str = "en") -> Resolved:
+    lang = get(language)
+    pattern = next(p for kind, p in lang.patterns if kind == "anchored")
+    m = pattern.search(text)
+    assert m is not None
+    return resolve("anchored", m, anchor, lambda: "past", lang, anchor_precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "want"),
+    [
+        # a shift forward, across a month's end
+        (
+            "They met two days later.",
+            dt.date(2024, 1, 30),
+            Resolved("2024-02-01", "day", "anchored:+2-day", "two days later"),
+        ),
+        # a shift back, written as the week's Monday
+        (
+            "They met three weeks earlier.",
+            dt.date(2024, 3, 1),
+            Resolved("2024-02-05", "week", "anchored:-3-week", "three weeks earlier"),
+        ),
+        # no shift: the anchor day itself
+        (
+            "They met that same day.",
+            dt.date(2024, 3, 1),
+            Resolved("2024-03-01", "day", "anchored:same-day", "that same day"),
+        ),
+        # no count written: one unit
+        (
+            "They met the following year.",
+            dt.date(2024, 2, 29),
+            Resolved("2025", "year", "anchored:+1-year", "the following year"),
+        ),
+        (
+            "They met the day before.",
+            dt.date(2024, 3, 1),
+            Resolved("2024-02-29", "day", "anchored:-1-day", "the day before"),
+        ),
+        # no direction word at all: the anchor day itself
+        (
+            "They met that morning.",
+            dt.date(2024, 3, 1),
+            Resolved("2024-03-01", "day", "anchored:same-day", "that morning"),
+        ),
+    ],
+)
+def test_an_anchored_phrase_moves_the_anchor_by_its_count_of_units(text, anchor, want):
+    assert _anchored(text, anchor) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "want"),
+    [
+        # "la víspera" says its direction in the unit word itself: the day before
+        (
+            "Se reunieron la víspera.",
+            dt.date(2024, 3, 1),
+            Resolved("2024-02-29", "day", "anchored:-1-day", "la víspera"),
+        ),
+        (
+            "Se reunieron un año antes.",
+            dt.date(2024, 2, 29),
+            Resolved("2023", "year", "anchored:-1-year", "un año antes"),
+        ),
+        # a direction of two words, however spaced
+        (
+            "Se reunieron dos días más  tarde.",
+            dt.date(2024, 2, 28),
+            Resolved("2024-03-01", "day", "anchored:+2-day", "dos días más  tarde"),
+        ),
+    ],
+)
+def test_a_spanish_anchored_phrase_moves_the_anchor(text, anchor, want):
+    assert _anchored(text, anchor, language="es") == want
+
+
+def test_a_shift_finer_than_the_anchor_stays_in_the_anchors_period():
+    # "in January" then "two days later": 31 January + 2 days would be February, but nothing says so
+    assert _anchored("They met two days later.", dt.date(2024, 1, 31), "month") == Resolved(
+        "2024-01", "month", "anchored:+2-day", "two days later"
+    )
+
+
+@pytest.mark.parametrize(("anchor_precision", "precision"), [("day", "day"), ("month", "month"), ("year", "year")])
+def test_an_anchored_phrase_without_an_anchor_needs_one_at_the_coarser_precision(anchor_precision, precision):
+    got = _anchored("They met two days later.", None, anchor_precision)
+    assert got == Resolved(None, precision, "needs-anchor", "two days later")
+
+
+# --------------------------------------------------------------------------- "N units ago"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        ("three days ago", Resolved("2024-02-26", "day", "ago", "three days ago")),
+        ("a year ago", Resolved("2023", "year", "ago", "a year ago")),
+    ],
+)
+def test_units_ago_count_back_from_the_anchor(phrase, want):
+    assert resolve_alone(phrase, dt.date(2024, 2, 29), "en") == want
+
+
+def test_units_ago_count_back_by_the_rules_when_dateparser_reads_nothing(monkeypatch):
+    # dateparser is asked first; should it fail, the rule counts back itself (29 February - 1 month)
+    monkeypatch.setattr(resolve_module, "_dateparser_day", lambda *args: None)
+    m = next(p for kind, p in get("en").patterns if kind == "ago").search("It began a month ago.")
+    assert resolve("ago", m, dt.date(2024, 3, 31), lambda: "past", get("en")) == Resolved(
+        "2024-02", "month", "ago", "a month ago"
+    )
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        (None, Resolved(None, "day", "needs-anchor", "two days later")),
+        (dt.date(2024, 1, 30), Resolved("2024-02-01", "day", "anchored:+2-day", "two days later")),
+    ],
+)
+def test_the_anchored_resolver_keeps_the_whole_phrase_as_its_core(anchor, want):
+    # called on its own, not through resolve() (which sets the core again for the validator)
+    m = next(p for kind, p in get("en").patterns if kind == "anchored").search("They met two days later.")
+    assert _resolve_anchored(m, anchor, get("en"), "day") == want
