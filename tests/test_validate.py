@@ -7,12 +7,16 @@ import gc
 import os
 
 import pytest
+from pydantic import BaseModel
 from test_hostile_corpus import CASES as HOSTILE_CASES
 from test_hostile_corpus import build_case as build_hostile_case
 from test_hostile_corpus import expected_stderr as hostile_expected
 
 from timeline.errors import DataError
-from timeline.validate import load_dataset
+from timeline.loading import read_yaml
+from timeline.models import Event, Source
+from timeline.sources import read_article
+from timeline.validate import _allowed_keys, _EventChecker, load_dataset
 
 
 def line_of(tiny, name: str, needle: str, nth: int = 1) -> int:
@@ -1268,3 +1272,595 @@ def test_a_repeated_id_is_reported_at_its_id_line_and_the_next_ones_still_checke
         "(hint: ids must be unique; rename one)",
         RULES_START_WRONG_ANCHOR,
     ]
+
+
+# --- an unknown key with nothing like it: the hint lists the keys of its own mapping -------
+
+EVENT_KEYS = (
+    "id, title, headline, status, label, summary, category, actors, amounts, date, end, date_evidence, excerpts, "
+    "translations"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "after", "problem"),
+    [
+        (
+            "events.yaml",
+            "    category: diplomacy\n",
+            f'data/events.yaml:25: event "talks-begin": unknown key "zzz" (hint: allowed keys: {EVENT_KEYS})',
+        ),
+        (
+            "events.yaml",
+            "      phrase: last month\n",
+            'data/events.yaml:30: event "talks-begin": date_evidence: unknown key "zzz" '
+            "(hint: allowed keys: source, phrase, anchor, anchor_phrase, note)",
+        ),
+        (
+            "events.yaml",
+            "        quote: The agreement follows talks that began last month\n",
+            'data/events.yaml:34: event "talks-begin": excerpts[1]: unknown key "zzz" '
+            "(hint: allowed keys: source, quote)",
+        ),
+        (
+            "events.yaml",
+            "        what: border technology\n",
+            'data/events.yaml:11: event "border-plan": amounts[1]: unknown key "zzz" '
+            "(hint: allowed keys: value, currency, what)",
+        ),
+        (
+            "sources.yaml",
+            "      phrase: 2022/07/13\n",
+            'data/sources.yaml:11: source "wire-2022": published: unknown key "zzz" '
+            "(hint: allowed keys: date, found_in, phrase, note)",
+        ),
+    ],
+    ids=["event", "date_evidence", "excerpt", "amount", "published"],
+)
+def test_an_unknown_key_like_no_other_gets_the_keys_its_mapping_allows(tiny, name, after, problem):
+    indent = after[: len(after) - len(after.lstrip())]  # the new key sits beside the line it follows
+    tiny.replace(name, after, f"{after}{indent}zzz: 1\n")
+    assert tiny.problems() == [problem]
+
+
+# The hint walks the model down the path of the unknown key. Today's models nest one level
+# (list[Excerpt], dict[str, EventText]); the walk must also find a model inside an optional
+# list, inside a list item, or behind an optional, for the model a later field might bring.
+
+
+class _Leaf(BaseModel):
+    first: int
+    second: int
+
+
+class _Item(BaseModel):
+    leaf: _Leaf
+    count: int
+
+
+class _Root(BaseModel):
+    items: list[_Item] | None = None
+    maybe: _Leaf | None = None
+    name: str = ""
+    tags: dict[str, int] = {}
+
+
+@pytest.mark.parametrize(
+    ("loc", "keys"),
+    [
+        ((), ["items", "maybe", "name", "tags"]),
+        (("items", 0), ["leaf", "count"]),  # a model in a list that may be missing
+        (("items", 2, "leaf"), ["first", "second"]),  # a model in a list item
+        (("maybe",), ["first", "second"]),  # a model that may be missing
+        (("name",), []),  # not a mapping
+        (("tags",), []),  # a mapping of plain values, not a model
+        (("nothing", "first"), []),  # no such field
+    ],
+)
+def test_the_allowed_keys_are_those_of_the_model_at_the_path(loc, keys):
+    assert _allowed_keys(_Root, loc) == keys
+
+
+def test_two_unknown_keys_in_one_event_are_both_reported(tiny):
+    tiny.replace("events.yaml", "    category: diplomacy\n", "    category: diplomacy\n    catgory: x\n    sumary: y\n")
+    assert tiny.problems() == [
+        'data/events.yaml:25: event "talks-begin": unknown key "catgory" (hint: did you mean "category"?)',
+        'data/events.yaml:26: event "talks-begin": unknown key "sumary" (hint: did you mean "summary"?)',
+    ]
+
+
+# --- quotes and date phrases not in the article: exact lines and hints ---------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "hint"),
+    [
+        ("The agreement followed talks", 'the closest passage is "The agreement follows talks"'),
+        ("zzzz qqqq", "copy the words exactly from the article"),
+    ],
+)
+def test_a_quote_not_in_the_article_is_reported_at_the_quote(tiny, quote, hint):
+    tiny.replace("events.yaml", "quote: The agreement follows talks that began last month", f"quote: {quote}")
+    assert tiny.problems() == [
+        f'data/events.yaml:33: event "talks-begin": excerpts[1].quote: quote is not verbatim in wire.txt (hint: {hint})'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hint"),
+    [
+        ("last week", 'the closest passage is "at the"'),  # two words, like the phrase
+        ("zzzz", "copy the words exactly from the article"),
+    ],
+)
+def test_a_date_phrase_not_in_the_article_is_reported_at_the_phrase(tiny, phrase, hint):
+    tiny.replace("events.yaml", "phrase: last month", f"phrase: {phrase}")
+    assert tiny.problems() == [
+        f'data/events.yaml:29: event "talks-begin": date_evidence.phrase: "{phrase}" is not in wire.txt (hint: {hint})'
+    ]
+
+
+def test_an_unknown_source_like_no_other_is_to_be_added(tiny):
+    tiny.replace("events.yaml", "  - source: wire-2022\n        quote: The", "  - source: zzzz\n        quote: The")
+    assert tiny.problems() == [
+        'data/events.yaml:32: event "talks-begin": excerpts[1].source: unknown source "zzzz" '
+        "(hint: add it to sources.yaml)"
+    ]
+
+
+# --- the anchor is the publication date, unless a note explains it --------------------------
+
+OTHER_ANCHOR_HINT = (
+    "(hint: use the publication date, give the anchor_phrase that states it, or explain the anchor in a note)"
+)
+
+
+def test_an_anchor_other_than_the_publication_date_is_reported_at_the_anchor(tiny):
+    tiny.replace(
+        "events.yaml", "phrase: last month\n      anchor: 2022-07-13", "phrase: last month\n      anchor: 2022-07-20"
+    )
+    assert tiny.problems() == [
+        'data/events.yaml:30: event "talks-begin": date_evidence.anchor: anchor 2022-07-20 is not the publication '
+        f"date of wire-2022 (2022-07-13) {OTHER_ANCHOR_HINT}"
+    ]
+
+
+def test_an_anchor_explained_in_a_note_is_read_as_given(tiny):
+    # "last month" from 2022-07-20 is still June: the date follows, and is derived, not manual.
+    tiny.replace(
+        "events.yaml",
+        "phrase: last month\n      anchor: 2022-07-13",
+        "phrase: last month\n      anchor: 2022-07-20\n      note: Counted from the day the talks were announced.",
+    )
+    derivation = tiny.load().derivations["talks-begin"]
+    assert (derivation.status, str(derivation.resolved), derivation.period) == ("auto", "2022-06", "month")
+
+
+# --- how a source's publication date is known ---------------------------------------------
+# In the tiny sources.yaml: published on line 7, its date on 8, found_in on 9, phrase on 10.
+
+STAMP_HINT = "(hint: a page stamp is not always the publication date; check the evidence)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problems"),
+    [
+        (
+            "      found_in: url\n      phrase: 2022/07/13\n",
+            "      found_in: record\n",
+            [
+                'data/sources.yaml:7: source "wire-2022": published.note: a date found in the record needs a note '
+                "saying how it is known"
+            ],
+        ),
+        (
+            "      phrase: 2022/07/13\n",
+            "",
+            [
+                'data/sources.yaml:7: source "wire-2022": published.phrase: give the phrase in the url '
+                "that shows the date"
+            ],
+        ),
+        (
+            "      found_in: url\n      phrase: 2022/07/13\n",
+            "      found_in: text\n",
+            [
+                'data/sources.yaml:7: source "wire-2022": published.phrase: give the phrase in the text '
+                "that shows the date"
+            ],
+        ),
+        (
+            "phrase: 2022/07/13",
+            "phrase: 2022/07/14",
+            ['data/sources.yaml:10: source "wire-2022": published.phrase: "2022/07/14" is not in the url'],
+        ),
+        (
+            "found_in: url\n      phrase: 2022/07/13",
+            "found_in: text\n      phrase: July 13, 2022",
+            ['data/sources.yaml:10: source "wire-2022": published.phrase: "July 13, 2022" is not in the article'],
+        ),
+        (
+            "phrase: 2022/07/13",
+            "phrase: leaders-agree",  # in the url, but no date
+            [
+                'data/sources.yaml:8: source "wire-2022": published.date: "leaders-agree" parses to nothing, '
+                f"not 2022-07-13 {STAMP_HINT}"
+            ],
+        ),
+        (
+            "date: 2022-07-13",
+            "date: 2022-07-14",
+            [
+                'data/events.yaml:15: event "border-plan": date_evidence.anchor: anchor 2022-07-13 is not the '
+                f"publication date of wire-2022 (2022-07-14) {OTHER_ANCHOR_HINT}",
+                'data/events.yaml:30: event "talks-begin": date_evidence.anchor: anchor 2022-07-13 is not the '
+                f"publication date of wire-2022 (2022-07-14) {OTHER_ANCHOR_HINT}",
+                'data/sources.yaml:8: source "wire-2022": published.date: "2022/07/13" parses to 2022-07-13, '
+                f"not 2022-07-14 {STAMP_HINT}",
+            ],
+        ),
+    ],
+    ids=[
+        "record-without-note",
+        "url-without-phrase",
+        "text-without-phrase",
+        "phrase-not-in-url",
+        "phrase-not-in-article",
+        "phrase-no-date",
+        "phrase-another-date",
+    ],
+)
+def test_a_publication_date_must_show_how_it_is_known(tiny, old, new, problems):
+    tiny.replace("sources.yaml", old, new)
+    assert tiny.problems() == problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "status"),
+    [
+        ("phrase: 2022/07/13", "phrase: 2022/07/13", "auto"),  # read from the url
+        ("found_in: url\n      phrase: 2022/07/13", "found_in: text\n      phrase: July 13, 2022", "auto"),
+        ("found_in: url\n      phrase: 2022/07/13", "found_in: record\n      note: The outlet's archive.", "manual"),
+    ],
+    ids=["url", "text", "record"],
+)
+def test_a_publication_date_read_from_the_page_is_automatic_from_the_record_manual(tiny, old, new, status):
+    wire = tiny.seeds_dir / "wire.txt"
+    wire.write_text(wire.read_text(encoding="utf-8") + "\nPublished July 13, 2022.\n", encoding="utf-8")
+    tiny.replace("sources.yaml", old, new)
+    assert tiny.load().published_status == {"wire-2022": status}
+
+
+# --- administrations: terms that meet, and the events they cover ---------------------------
+# Two terms a country, written out of order (the checks sort them): us-second on lines 2-8
+# (start 6, end 7), mx-second 9-15, us-first 16-22 (start 20, end 21), mx-first 23-29.
+# US terms hand over on the day (both in office), Mexican ones the day after.
+
+US_SECOND = """\
+  - id: us-second
+    country: US
+    name: Second President
+    party: Red
+    start: 2021-01-20
+    end: null
+    translations: {es: {name: Segundo presidente}}
+"""
+MX_SECOND = """\
+  - id: mx-second
+    country: MX
+    name: Segunda Presidenta
+    party: Green
+    start: 2024-10-01
+    end: null
+    translations: {es: {name: Segunda presidenta}}
+"""
+US_FIRST = """\
+  - id: us-first
+    country: US
+    name: First President
+    party: Blue
+    start: 2017-01-20
+    end: 2021-01-20
+    translations: {es: {name: Primer presidente}}
+"""
+MX_FIRST = """\
+  - id: mx-first
+    country: MX
+    name: Primera Presidenta
+    party: Green
+    start: 2018-12-01
+    end: 2024-09-30
+    translations: {es: {name: Primera presidenta}}
+"""
+TERMS = "administrations:\n" + US_SECOND + MX_SECOND + US_FIRST + MX_FIRST
+
+
+def test_administrations_are_kept_by_country_then_start(tiny):
+    tiny.write("administrations.yaml", TERMS)
+    dataset = tiny.load()
+    assert [a.id for a in dataset.administrations] == ["mx-first", "mx-second", "us-first", "us-second"]
+    assert dataset.administration("us-first").name == "First President"
+    assert dataset.administration("us-second").name == "Second President"
+
+
+@pytest.mark.parametrize(
+    ("start", "problems"),
+    [
+        (
+            "2021-01-19",
+            ['data/administrations.yaml:6: administration "us-second": start: overlaps "us-first" (ended 2021-01-20)'],
+        ),
+        ("2021-01-20", []),  # the day the last one ends
+        ("2021-01-21", []),  # the day after
+        (
+            "2021-01-22",
+            [
+                'data/administrations.yaml:6: administration "us-second": start: leaves a gap after "us-first" '
+                "(ended 2021-01-20)"
+            ],
+        ),
+    ],
+)
+def test_a_term_starts_on_or_the_day_after_the_end_of_the_one_before(tiny, start, problems):
+    tiny.write("administrations.yaml", TERMS.replace("start: 2021-01-20", f"start: {start}"))
+    if problems:
+        assert tiny.problems() == problems
+    else:
+        assert tiny.load().administration("us-second").start.isoformat() == start
+
+
+def test_a_term_cannot_follow_one_without_an_end(tiny):
+    tiny.write("administrations.yaml", TERMS.replace("end: 2021-01-20", "end: null"))
+    assert tiny.problems() == [
+        'data/administrations.yaml:6: administration "us-second": start: starts while "us-first" has no end '
+        '(hint: give "us-first" an end date)'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("end", "problems"),
+    [
+        (
+            "2024-09-30",
+            [
+                'data/administrations.yaml:14: administration "mx-second": end: end 2024-09-30 is before start '
+                "2024-10-01"
+            ],
+        ),
+        ("2024-10-01", []),  # a one-day term
+    ],
+)
+def test_a_term_may_not_end_before_it_starts(tiny, end, problems):
+    # mx-second is the last Mexican term; a 2022 event is in mx-first whatever its end.
+    tiny.write(
+        "administrations.yaml", TERMS.replace("start: 2024-10-01\n    end: null", f"start: 2024-10-01\n    end: {end}")
+    )
+    if problems:
+        assert tiny.problems() == problems
+    else:
+        assert str(tiny.load().administration("mx-second").end) == end
+
+
+def test_an_event_on_a_handover_day_belongs_to_both_terms_in_order(tiny):
+    tiny.write("administrations.yaml", TERMS)
+    set_plan_date(tiny, "2021-01-20")
+    dataset = tiny.load()
+    assert dataset.us_admins == {"border-plan": ["us-first", "us-second"], "talks-begin": ["us-second"]}
+    assert dataset.mx_admins == {"border-plan": ["mx-first"], "talks-begin": ["mx-first"]}
+
+
+OUTSIDE_HINT = "(hint: extend administrations.yaml)"
+
+
+@pytest.mark.parametrize(
+    ("date", "countries"),
+    [
+        ("2017-01-19", ["MX", "US"]),  # the day before the first US term
+        ("2017-01-20", ["MX"]),  # the first US term's first day
+        ("2018-11-30", ["MX"]),  # the day before the first Mexican term
+        ("2018-12-01", []),
+    ],
+)
+def test_an_event_before_the_first_term_is_outside_the_administrations(tiny, date, countries):
+    tiny.write("administrations.yaml", TERMS)
+    set_plan_date(tiny, date)
+    if countries:
+        assert tiny.problems() == [
+            f'data/events.yaml:11: event "border-plan": date: {date} falls outside the known {country} '
+            f"administrations {OUTSIDE_HINT}"
+            for country in countries
+        ]
+    else:
+        assert tiny.load().us_admins["border-plan"] == ["us-first"]
+
+
+def test_a_country_without_terms_leaves_every_event_outside(tiny):
+    tiny.write("administrations.yaml", "administrations:\n" + US_SECOND + US_FIRST)
+    assert tiny.problems() == [
+        'data/events.yaml:11: event "border-plan": date: 2022-07-12 falls outside the known MX administrations '
+        f"{OUTSIDE_HINT}",
+        'data/events.yaml:26: event "talks-begin": date: 2022-06 falls outside the known MX administrations '
+        f"{OUTSIDE_HINT}",
+    ]
+
+
+def test_without_administrations_no_event_is_placed(tiny):
+    # An empty list loads: with no term to place them in, the events are in none (and not "outside").
+    tiny.write("administrations.yaml", "administrations: []\n")
+    dataset = tiny.load()
+    assert (dataset.us_admins, dataset.mx_admins) == (
+        {"border-plan": [], "talks-begin": []},
+        {"border-plan": [], "talks-begin": []},
+    )
+
+
+def test_two_missing_keys_in_one_event_are_both_reported(tiny):
+    tiny.replace("events.yaml", "    summary: Officials start talking.\n    category: diplomacy\n", "")
+    assert tiny.problems() == [
+        'data/events.yaml:21: event "talks-begin": required key "category" is missing (hint: add category: …)',
+        'data/events.yaml:21: event "talks-begin": required key "summary" is missing (hint: add summary: …)',
+    ]
+
+
+# --- what the value was: shown when short and not already in the message ----------------
+
+CATEGORIES = "Input should be 'agreement', 'funding', 'enforcement', 'migration-pathways', 'diplomacy' or 'context'"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "category: diplomacy",
+            "category: " + "x" * 60,
+            f"data/events.yaml:24: event \"talks-begin\": category: {CATEGORIES} (got '{'x' * 60}')",
+        ),
+        (
+            "category: diplomacy",
+            "category: " + "x" * 61,  # too long to repeat
+            f'data/events.yaml:24: event "talks-begin": category: {CATEGORIES}',
+        ),
+        (
+            "title: Talks begin",
+            "title: 42",
+            'data/events.yaml:22: event "talks-begin": title: Input should be a valid string (got 42)',
+        ),
+        (
+            "title: Talks begin",
+            "title: 4.5",
+            'data/events.yaml:22: event "talks-begin": title: Input should be a valid string (got 4.5)',
+        ),
+        # a yes/no value is not repeated: it would show as Python's True
+        (
+            "title: Talks begin",
+            "title: true",
+            'data/events.yaml:22: event "talks-begin": title: Input should be a valid string',
+        ),
+        (
+            "title: Talks begin",
+            "title: [a]",
+            'data/events.yaml:22: event "talks-begin": title: Input should be a valid string',
+        ),
+        # the message already names it
+        (
+            "id: talks-begin",
+            "id: Talks",
+            'data/events.yaml:21: event "Talks": id: "Talks" is not a slug: use lower-case letters, digits and '
+            "single hyphens",
+        ),
+    ],
+    ids=["60-characters", "61-characters", "integer", "float", "boolean", "list", "named-in-message"],
+)
+def test_a_wrong_value_is_repeated_only_when_short_and_not_already_named(tiny, old, new, problem):
+    tiny.replace("events.yaml", old, new)
+    assert tiny.problems() == [problem]
+
+
+# --- an event citing a source that failed its own checks ----------------------------------
+# Each case also misquotes wire-2022 in talks-begin: the quote is judged only when wire-2022
+# itself loaded and every source's id could be read.
+
+MISQUOTE = 'data/events.yaml:33: event "talks-begin": excerpts[1].quote: quote is not verbatim in wire.txt'
+OTHER_MISSING = [
+    f'data/sources.yaml:2: source "other": required key "{key}" is missing (hint: add {key}: …)'
+    for key in ("file", "outlet", "published", "title", "url")
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problems"),
+    [
+        (
+            "url: https://example.org/2022/07/13/leaders-agree",
+            "url: ftp://example.org/report",  # wire-2022 is broken: nothing is judged against it
+            [
+                'data/sources.yaml:6: source "wire-2022": url: "ftp://example.org/report" is not an http(s) address; '
+                "only http:// and https:// links are allowed"
+            ],
+        ),
+        (
+            "sources:\n",
+            "sources:\n  - 42\n",  # an entry without an id: any cited source may be that one
+            ["data/sources.yaml:2: source #1: each source must be a mapping of keys"],
+        ),
+        (
+            "sources:\n",
+            "sources:\n  - {id: other}\n",  # a broken source with an id: wire-2022 is still judged
+            [
+                MISQUOTE + ' (hint: the closest passage is "The agreement follows talks that began last month,")',
+                *OTHER_MISSING,
+            ],
+        ),
+        (
+            "sources:\n",
+            "nothing:\n",  # no sources at all could be read
+            [
+                'data/sources.yaml:1: the file must be a mapping with a top-level "sources:" list '
+                "(hint: start it with sources:)"
+            ],
+        ),
+    ],
+    ids=["broken-source", "source-without-id", "other-source-broken", "no-sources-list"],
+)
+def test_quotes_are_judged_only_against_sources_that_loaded(tiny, old, new, problems):
+    tiny.replace("sources.yaml", old, new)
+    tiny.replace(
+        "events.yaml",
+        "quote: The agreement follows talks that began last month",
+        "quote: The agreement followed talks that began last month",
+    )
+    assert tiny.problems() == problems
+
+
+def test_citing_a_broken_source_is_not_citing_an_unknown_one(tiny):
+    tiny.replace("sources.yaml", "sources:\n", "sources:\n  - {id: other}\n")
+    tiny.replace("events.yaml", "  - source: wire-2022\n        quote: The", "  - source: other\n        quote: The")
+    assert tiny.problems() == OTHER_MISSING
+
+
+def test_a_planned_date_that_neither_way_gives_is_reported_as_read_looking_back(tiny):
+    # Tuesday from Wednesday 2022-07-13: 2022-07-12 looking back, 2022-07-19 ahead; 2022-07-20 is neither.
+    tiny.replace(
+        "events.yaml",
+        "    title: Leaders agree on border plan\n",
+        "    title: Leaders agree on border plan\n    status: planned\n",
+    )
+    tiny.replace("events.yaml", "    date: 2022-07-12\n", "    date: 2022-07-20\n")
+    assert tiny.problems() == [
+        'data/events.yaml:12: event "border-plan": date: dateparser resolves "Tuesday" against 2022-07-13 to '
+        "2022-07-12, not 2022-07-20; fix the date, the phrase or the anchor, or add a note that explains the date"
+    ]
+
+
+def test_a_spanish_page_stamp_is_read_day_first(tiny):
+    # 12/07/2022 is 12 July in a Spanish article (in English it would be 7 December)
+    (tiny.seeds_dir / "cable.txt").write_text("Cable\n\nPublicado el 12/07/2022.\n", encoding="utf-8")
+    (tiny.data_dir / "sources.yaml").write_text(
+        (tiny.data_dir / "sources.yaml").read_text(encoding="utf-8")
+        + """\
+  - id: cable-es
+    file: cable.txt
+    title: Un cable
+    outlet: Agencia de Ejemplo
+    url: https://example.org/cable
+    published: {date: 2022-07-12, found_in: text, phrase: 12/07/2022}
+    language: es
+""",
+        encoding="utf-8",
+    )
+    assert tiny.load().published_status == {"wire-2022": "auto", "cable-es": "auto"}
+
+
+def test_one_event_checked_on_its_own_is_judged_against_its_sources(tiny):
+    # The checker's defaults: no source is broken and every source's id was read.
+    doc = read_yaml(tiny.events_file)
+    event = Event.model_validate(doc.data["events"][1])  # talks-begin
+    source = Source.model_validate(read_yaml(tiny.data_dir / "sources.yaml").data["sources"][0])
+    article = read_article(tiny.seeds_dir / "wire.txt")
+    problems = []
+    checker = _EventChecker(event, 1, doc, {"wire-2022": source}, {"wire-2022": article}, problems)
+    passages = checker.check_excerpts()
+    assert [(p.excerpt.quote, p.at, p.length) for p in passages] == [
+        ("The agreement follows talks that began last month", 147, 49)
+    ]
+    assert problems == []
