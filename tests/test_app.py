@@ -259,6 +259,7 @@ def test_a_static_folder_it_cannot_write_is_named_and_the_page_still_works(monke
     assert "data-event-id='smart-border-pledge-2022'" in html_text(at)  # the passages are there
 
 
+@pytest.mark.slow
 def test_readers_runs_take_turns_and_the_curators_page_does_not_wait(monkeypatch):
     """While the turn is held, a reader's run waits for it (and then completes); the curator's
     page never waits for readers."""

@@ -23,6 +23,7 @@ def run(*args, cwd=None):
     )
 
 
+@pytest.mark.slow
 def test_validate_shipped_data_prints_counts(shipped):
     result = run("validate")
     assert result.returncode == 0, result.stderr
@@ -32,6 +33,7 @@ def test_validate_shipped_data_prints_counts(shipped):
     assert f"{counts['dates_auto']} derived automatically, {counts['dates_manual']} manual" in result.stdout
 
 
+@pytest.mark.slow
 def test_validate_bad_data_exits_1_with_the_list_and_no_traceback(tiny):
     tiny.replace("events.yaml", "    date: 2022-07-12", "    date: 2022-07-11")
     tiny.replace("events.yaml", "category: diplomacy", "category: talks")
@@ -45,6 +47,7 @@ def test_validate_bad_data_exits_1_with_the_list_and_no_traceback(tiny):
     assert 'data/events.yaml:24: event "talks-begin": category: Input should be' in result.stderr
 
 
+@pytest.mark.slow
 def test_validate_missing_data_dir(tmp_path):
     result = run("validate", "--data-dir", str(tmp_path / "none"))
     assert result.returncode == 1
@@ -52,6 +55,7 @@ def test_validate_missing_data_dir(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_export_formats_to_a_file(tmp_path, shipped):
     for fmt in ("csv", "json", "timelinejs"):
         out = tmp_path / f"events.{fmt}"
@@ -64,6 +68,7 @@ def test_export_formats_to_a_file(tmp_path, shipped):
             assert len(json.loads(text)["events"]) == len(shipped.events)
 
 
+@pytest.mark.slow
 def test_export_to_stdout():
     result = run("export", "--format", "json")
     assert result.returncode == 0

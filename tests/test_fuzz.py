@@ -337,6 +337,7 @@ def article_texts(draw):
 # --------------------------------------------------------------------------- data files
 
 
+@pytest.mark.slow
 @fuzz_settings("mutated_entries")
 @given(case=mutated_entries())
 def test_mutated_entries_raise_only_data_error(dataset, case):
@@ -344,6 +345,7 @@ def test_mutated_entries_raise_only_data_error(dataset, case):
     dataset.check(dataset.data_dir / name, raw)
 
 
+@pytest.mark.slow
 @fuzz_settings("random_structures")
 @given(case=random_structures())
 def test_random_structures_raise_only_data_error(dataset, case):
@@ -351,6 +353,7 @@ def test_random_structures_raise_only_data_error(dataset, case):
     dataset.check(dataset.data_dir / name, raw)
 
 
+@pytest.mark.slow
 @fuzz_settings("alias_towers")
 @given(case=alias_towers())
 def test_alias_towers_raise_only_data_error(dataset, case):
@@ -358,6 +361,7 @@ def test_alias_towers_raise_only_data_error(dataset, case):
     dataset.check(dataset.data_dir / name, raw)
 
 
+@pytest.mark.slow
 @fuzz_settings("edited_text")
 @given(case=edited_text())
 def test_edited_text_raises_only_data_error(dataset, case):
@@ -365,6 +369,7 @@ def test_edited_text_raises_only_data_error(dataset, case):
     dataset.check(dataset.data_dir / name, raw)
 
 
+@pytest.mark.slow
 @fuzz_settings("token_soup")
 @given(case=token_soup())
 def test_token_soup_raises_only_data_error(dataset, case):
@@ -375,12 +380,14 @@ def test_token_soup_raises_only_data_error(dataset, case):
 # --------------------------------------------------------------------------- articles
 
 
+@pytest.mark.slow
 @fuzz_settings("article_text")
 @given(article=article_texts())
 def test_article_text_raises_only_data_error(dataset, article):
     dataset.check(dataset.seeds_dir / "wire.txt", article.encode("utf-8"))
 
 
+@pytest.mark.slow
 @fuzz_settings("article_bytes")
 @given(raw=st.binary(max_size=400) | st.binary(max_size=40).map(lambda b: ARTICLE.encode() + b))
 def test_article_bytes_raise_only_data_error(dataset, raw):

@@ -119,6 +119,7 @@ def test_base_dataset_is_valid(tmp_path, monkeypatch):
     assert load_dataset(tmp_path / "data", tmp_path / "seeds").counts()["excerpts"] == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_validate_gives_exactly_the_expected_message(case, tmp_path):
     build_case(case, tmp_path)
@@ -252,6 +253,7 @@ SUGGEST_INPUTS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("published", [None, "2022-07-13"])
 @pytest.mark.parametrize("kind", SUGGEST_INPUTS)
 def test_suggest_ends_within_5_seconds_with_a_result_or_a_clear_error(suggest_module, tmp_path, kind, published):
@@ -289,6 +291,7 @@ def test_suggest_ends_within_5_seconds_with_a_result_or_a_clear_error(suggest_mo
         assert stderr.startswith("error: article.txt") and stderr.count("\n") == 1, stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["ten-megabytes", "one-megabyte-line-of-dates", "one-megabyte-line-of-one-letter"])
 def test_suggest_function_on_long_text_ends_within_5_seconds(suggest_module, tmp_path, kind):
     path = tmp_path / "article.txt"

@@ -65,6 +65,7 @@ def spanish():
         return read_po(f, locale="es")
 
 
+@pytest.mark.slow
 def test_every_marked_string_has_a_spanish_translation(spanish):
     entries = {m.id if isinstance(m.id, str) else tuple(m.id): m for m in spanish if m.id}
     missing, fuzzy, empty = [], [], []
@@ -81,6 +82,7 @@ def test_every_marked_string_has_a_spanish_translation(spanish):
     assert not empty, "untranslated:\n" + "\n".join(empty)
 
 
+@pytest.mark.slow
 def test_the_catalog_has_every_kind_of_marked_string():
     """The walk above finds strings of each kind (so the completeness test is not vacuous)."""
     found = marked_strings()

@@ -342,6 +342,8 @@ def test_a_spanish_year_after_de_is_no_date_after_an_amount(text, phrases):
         ("Llegó. Domingo fue.", ["Domingo"]),
         ("Y Domingo llegó.", []),
         ("Y" + " " * 39 + "Domingo llegó.", []),
+        ("Y" + " " * 40 + "Domingo llegó.", []),  # the window holds only spaces: no opening
+        ("   Domingo llegó.", ["Domingo"]),  # the text's own start opens a sentence
     ],
 )
 def test_a_capitalised_spanish_weekday_is_a_date_only_opening_its_sentence(text, phrases):
@@ -369,6 +371,10 @@ def test_a_spanish_weekday_range_is_seen_within_30_characters(spaces, phrases):
         ("en", "Today, XORed keys protect the files.", ["Today"]),  # only commas and spaces are skipped
         ("en", "Officials said today more trucks cross.", ["today"]),  # not opening its sentence
         ("en", "I today sign the order.", ["today"]),  # a one-letter word before it
+        ("en", "Officials said   today more trucks cross.", ["today"]),  # spaces open nothing
+        ("en", "   Today trucks cross.", []),  # the text's own start opens a sentence
+        ("en", "Yes." + " " * 39 + "Today trucks cross.", []),  # the stop 40 characters back
+        ("en", "Yes." + " " * 40 + "Today trucks cross.", ["Today"]),  # one further: not seen
         ("en", "Yes. Today trucks cross.", []),
         ("en", "Yes.\nToday trucks cross.", []),
         ("en", "Yes: Today trucks cross.", []),
@@ -545,6 +551,8 @@ def test_an_english_relative_date_after_the_is_a_span(text, phrases):
         ("They met the summer of 2020.", ["the summer of 2020"]),
         ("They met in the spring.", ["the spring"]),
         ("In the fall prices rose.", ["the fall"]),
+        ("In   the fall prices rose.", ["the fall"]),
+        ("They met early in the spring.", ["early in the spring"]),
         ("They met in late summer.", ["late summer"]),
         ("By late summer it ended.", ["late summer"]),
         ("Since early spring.", ["early spring"]),

@@ -524,6 +524,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_cli_json_shape(dataset):
     done = run_cli("seeds/002_a3d27affe04262f3.txt", "--json")
     assert done.returncode == 0, done.stderr
@@ -548,6 +549,7 @@ def test_cli_json_shape(dataset):
     assert (first["phrase"], first["date"], first["rule"]) == ("this Thursday", "2024-02-29", "weekday:this-week")
 
 
+@pytest.mark.slow
 def test_cli_published_and_url_options():
     done = run_cli(
         "seeds/004_c9642dced9bb614c.txt", "--json", "--url", "https://www.immigrationreform.com/2018/12/13/x/"
@@ -562,6 +564,7 @@ def test_cli_published_and_url_options():
     assert {c["date"] for c in undated["candidates"] if c["phrase"] == "Tuesday"} == {None}
 
 
+@pytest.mark.slow
 def test_cli_text_form_marks_the_phrase():
     done = run_cli("seeds/003_8daeb831cf6be08f.txt", "--url", "http://www.latinone.com/articles/445/20130725/x.htm")
     assert done.returncode == 0
@@ -585,6 +588,7 @@ def bad_input(tmp_path: Path, name: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "message"),
     [
@@ -603,6 +607,7 @@ def test_cli_bad_input_is_one_line_on_stderr(tmp_path, name, message):
     assert message in done.stderr
 
 
+@pytest.mark.slow
 def test_cli_bad_published_date():
     done = run_cli("seeds/000_b656ff8e750078d7.txt", "--published", "2024-13-01")
     assert (done.returncode, done.stderr) == (
@@ -611,6 +616,7 @@ def test_cli_bad_published_date():
     )
 
 
+@pytest.mark.slow
 def test_cli_one_megabyte_line_gives_a_result(tmp_path):
     words = "the talks went on and on while officials said Tuesday that nothing changed "
     path = tmp_path / "line.txt"

@@ -411,6 +411,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_cli_on_a_spanish_article():
     path = str(LABELS_FILE.parent / "02_operativo_armas.txt")
     data = json.loads(run_cli(path, "--json").stdout)

@@ -171,6 +171,7 @@ def test_empty_existing_folder_is_used(tmp_path):
     assert len(load_dataset(out / "data", out / "seeds").events) == 3
 
 
+@pytest.mark.slow
 def test_cli_writes_a_dataset_that_validate_accepts(tmp_path):
     result = _run("synth", "--events", "25", "--out", "ds", "--seed", "4", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -181,6 +182,7 @@ def test_cli_writes_a_dataset_that_validate_accepts(tmp_path):
     assert check.stdout.startswith("OK: 25 events, 5 sources")
 
 
+@pytest.mark.slow
 def test_cli_refuses_bad_input(tmp_path):
     for count in ("0", "-1"):
         result = _run("synth", "--events", count, "--out", "ds", cwd=tmp_path)

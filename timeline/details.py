@@ -20,7 +20,7 @@ from timeline.i18n import (
     name_of,
 )
 from timeline.models import Event
-from timeline.sources import Article, Span
+from timeline.sources import Span
 from timeline.validate import Dataset
 
 STYLE = """<style>
@@ -211,10 +211,10 @@ def cited_spans(dataset: Dataset, source_id: str) -> list[Span]:
     return [span for quote in dataset.quotes_by_source.get(source_id, ()) for span in article.find_all(quote)]
 
 
-def render_article(dataset: Dataset, source_id: str, article: Article | None = None) -> str:
+def render_article(dataset: Dataset, source_id: str) -> str:
     """The whole article, escaped, with every passage any event cites in <mark>."""
     source = dataset.sources[source_id]
-    article = article or dataset.articles[source_id]
+    article = dataset.articles[source_id]
     href = safe_href(source.url)
     link = (
         f" · <a href='{href}' target='_blank' rel='noopener noreferrer nofollow'>" + esc(_("original page")) + "</a>"

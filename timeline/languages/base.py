@@ -75,7 +75,8 @@ def opens_with_no_event(
     """True when the word at [start, end) opens its sentence (``opens`` matches just before it)
     and its clause (up to a comma, a closing quote or the sentence's end) has no verb of an event,
     past or scheduled: "Today, more trucks cross than ever" speaks of the present in general."""
-    if not opens.search(text[max(0, start - 3) : start]):
+    # search within the text, not a slice of it: in a slice "^" would match at the cut
+    if not opens.search(text, max(0, start - 40), start):
         return False
     rest = re.split(r"[.!?\n\"”»;,]", text[end : end + 240].lstrip(", "), maxsplit=1)[0]
     return not (future.search(rest) or past.search(rest))

@@ -287,8 +287,10 @@ def accept(kind: str, m: re.Match, text: str) -> tuple[int, int] | None:
         has_context = rel not in ("", "the") or m.group("y") or (m.group("q") and before in ("in", "by", "since"))
         if not has_context:
             return None  # "the fall of Kabul", "prices fall"
-        if rel.startswith("in"):
-            start += 3  # the phrase is "the spring", not "in the spring"
+        if rel.startswith("in") and not m.group("q"):
+            # the phrase is "the spring", not "in the spring" (however many spaces between);
+            # "early in the spring" keeps its "early", so it keeps its "in" too
+            start = m.start("rel") + rel.rindex("the")
     return start, end
 
 

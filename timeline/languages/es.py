@@ -385,7 +385,8 @@ def accept(kind: str, m: re.Match, text: str) -> tuple[int, int] | None:
             wd[0].isupper()
             and not wd.isupper()
             and not g["lead"]
-            and not _SENTENCE_START.search(text[max(0, start - 40) : start])
+            # within the text, not a slice of it: in a slice "^" would match at the cut
+            and not _SENTENCE_START.search(text, max(0, start - 40), start)
         ):
             return None  # "Santo Domingo", "Plácido Domingo"
     elif kind == "span" and g["rel"] and not (g["n"] or g["n2"]):
