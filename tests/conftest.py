@@ -25,17 +25,42 @@ CACHED_RESULTS = (
 )
 
 
-@pytest.fixture(autouse=True, scope="session")
+def linking_tests() -> bool:
+    """True while mutmut runs the tests once to learn which tests reach which function of the
+    core ("stats"); a mutant is then checked only by the tests linked to its function."""
+    return os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+def shared(scope: str):
+    """The scope of a fixture whose value the core computes: shared as asked, except while mutmut
+    links tests to functions. A shared value is computed during the first test that asks for it,
+    so only that test would be linked to the code that made it, and a mutant of that code would
+    never meet the other tests that read the value."""
+
+    def decide(fixture_name: str, config: pytest.Config) -> str:
+        return "function" if linking_tests() else scope
+
+    return decide
+
+
+@pytest.fixture(autouse=True, scope=shared("session"))
 def _forget_cached_results():
     """Under mutation testing (scripts/mutation.sh) each mutant's tests run in a process forked
     from one that ran them all unmutated: a cached result would hide the mutant. Forget them
-    once per run; a normal run starts with empty caches anyway."""
+    once per run (before each test while tests are being linked to functions: a test answered
+    from the cache would not be linked to the code behind it); a normal run starts with empty
+    caches anyway."""
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     # only a mutant in the code the cached functions call can be hidden by them
-    if mutant.startswith(("timeline.dates.", "timeline.suggest.", "timeline.languages.", "timeline.i18n.")):
+    if linking_tests() or mutant.startswith(
+        ("timeline.dates.", "timeline.suggest.", "timeline.languages.", "timeline.i18n.")
+    ):
         for module, name in CACHED_RESULTS:
             if module in sys.modules:
                 getattr(sys.modules[module], name).cache_clear()
+    # the YAML loader remembers which tag each plain value resolves to
+    if (linking_tests() or mutant.startswith("timeline.loading.")) and "timeline.loading" in sys.modules:
+        sys.modules["timeline.loading"]._TextDateLoader._tags.clear()
     yield
 
 
@@ -148,7 +173,7 @@ def tiny(tmp_path, monkeypatch) -> Tiny:
     return Tiny(data_dir, seeds_dir)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def shipped():
     """The shipped dataset, loaded once."""
     return load_dataset(DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR)

@@ -430,3 +430,11 @@ def test_the_table_tab_offers_the_whole_site_as_a_zip(monkeypatch, shipped):
     for name in ("index.html", "plotly.min.js", "site.js", "data-en.js", "data-es.js", "downloads.js"):
         assert f"border-timeline-site/{name}" in names
     assert any(n.startswith("border-timeline-site/details/es/") for n in names)
+
+
+def test_a_dataset_without_events_shows_an_empty_timeline_not_an_error(monkeypatch, tiny):
+    """A curator starting from "events: []" sees the page, its count at 0 and the hint."""
+    tiny.write("events.yaml", "events: []\n")
+    at = start(monkeypatch, tiny.data_dir, tiny.seeds_dir)
+    assert "**0 of 0 events**" in [m.value for m in at.markdown]
+    assert "No event matches these filters." in [i.value for i in at.info]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 
 from timeline import chart
+from timeline.i18n import language
+from timeline.models import Administration
 from timeline.view import Filters, filter_frame, prepare_frame
 
 LANES = ["agreement", "funding", "enforcement", "migration-pathways", "diplomacy", "context"]
@@ -197,3 +202,329 @@ def test_a_tiny_datasets_markers_sit_in_their_lanes(tiny):
     assert events["id"] == ["talks-begin", "border-plan"]
     assert [data["lanes"][lane] for lane in events["lane"]] == [2.0, 5.0]  # diplomacy, funding
     assert events["label"] == ["Talks", ""]
+
+
+# ---- The administration bands, the layout and the default range, written out in full ----
+# These call the layout functions with a stand-in dataset (only its administrations are read)
+# so every key Plotly reads is pinned: a renamed key or value draws nothing, or the wrong thing.
+
+
+def term(id_: str, country: str, name: str, party: str, start: str, end: str | None, es: str) -> Administration:
+    return Administration(
+        id=id_, country=country, name=name, party=party, start=start, end=end, translations={"es": {"name": es}}
+    )
+
+
+def terms(*administrations: Administration) -> SimpleNamespace:
+    return SimpleNamespace(administrations=list(administrations))
+
+
+FIRST_TERM = term("us-ann", "US", "Ann & Bo <Lee>", "Democratic", "2021-01-20", "2025-01-20", "Ana & Bo")
+SITTING_TERM = term("mx-cy", "MX", "Cy Doe", "Green", "2024-10-01", None, "Ci Doe")
+
+
+def test_each_band_is_a_rectangle_in_its_countrys_row_coloured_by_party():
+    shapes = chart.band_shapes(terms(FIRST_TERM, SITTING_TERM), today=dt.date(2023, 5, 6))
+    assert shapes == [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "y",
+            "x0": "2021-01-20",
+            "x1": "2025-01-20",
+            "y0": -0.05,
+            "y1": 0.45,
+            "layer": "below",
+            "fillcolor": "#c6dbef",
+            "line": {"width": 1, "color": "white"},
+            "label": {"text": "Ann &amp; Bo &lt;Lee&gt;", "font": {"size": 11, "color": "#222"}},
+            "name": "us-ann",
+        },
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "y",
+            "x0": "2024-10-01",
+            "x1": "2023-05-06",  # the sitting president's band runs to the day given as today
+            "y0": -0.65,
+            "y1": -0.15,
+            "layer": "below",
+            "fillcolor": "#dddddd",  # a party without a colour of its own
+            "line": {"width": 1, "color": "white"},
+            "label": {"text": "Cy Doe", "font": {"size": 11, "color": "#222"}},
+            "name": "mx-cy",
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    ("party", "colour"),
+    [
+        ("Democratic", "#c6dbef"),
+        ("Republican", "#fdd0a2"),
+        ("PAN", "#dadaeb"),
+        ("PRI", "#c7e9c0"),
+        ("Morena", "#f2c4ce"),
+        ("Green", "#dddddd"),
+        ("democratic", "#dddddd"),  # party names are matched as written
+    ],
+)
+def test_a_band_is_filled_with_its_partys_colour(party, colour):
+    band = term("us-x", "US", "X", party, "2001-01-20", "2009-01-20", "X")
+    assert chart.band_shapes(terms(band))[0]["fillcolor"] == colour
+
+
+def test_a_sitting_presidents_band_runs_to_today_when_no_day_is_given():
+    # The only place the real clock is read: the band of a term without an end reaches it.
+    assert chart.band_shapes(terms(SITTING_TERM))[0]["x1"] == dt.date.today().isoformat()
+    # An ended term keeps its own end whatever today is.
+    assert chart.band_shapes(terms(FIRST_TERM), today=dt.date(2030, 1, 1))[0]["x1"] == "2025-01-20"
+
+
+def test_band_labels_are_the_presidents_names_in_the_readers_language():
+    shapes = chart.band_shapes(terms(FIRST_TERM, SITTING_TERM), today=dt.date(2023, 5, 6), lang="es")
+    assert [s["label"]["text"] for s in shapes] == ["Ana &amp; Bo", "Ci Doe"]
+
+
+def one_day(first: str, last: str | None = None) -> pd.DataFrame:
+    return pd.DataFrame({"first": [pd.Timestamp(first)], "last": [pd.Timestamp(last or first)]})
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        # A single day: 60 days of margin either side.
+        ("2020-01-01", None, ["2019-11-02", "2020-03-01"]),
+        # 1,999 and 2,000 days: 3% of the span is at most 60 days, so the margin stays 60 days.
+        ("2000-01-01", "2005-06-22", ["1999-11-02", "2005-08-21"]),
+        ("2000-01-01", "2005-06-23", ["1999-11-02", "2005-08-22"]),
+        # 2,001 days: 3% is 60 days and 43 minutes, a margin just past 60 days.
+        ("2000-01-01", "2005-06-24", ["1999-11-01", "2005-08-23"]),
+        # 2,100 days: 3% is 63 days.
+        ("2000-01-01", "2005-10-01", ["1999-10-30", "2005-12-03"]),
+    ],
+)
+def test_the_default_range_pads_by_60_days_or_3_percent_of_the_span(first, last, expected):
+    assert chart.default_x_range(one_day(first, last)) == expected
+
+
+def test_the_default_range_runs_from_the_earliest_first_day_to_the_latest_last_day():
+    frame = pd.DataFrame(
+        {
+            # The span that starts first is not the one that ends last.
+            "first": [pd.Timestamp("2020-03-01"), pd.Timestamp("2020-01-01")],
+            "last": [pd.Timestamp("2020-12-31"), pd.Timestamp("2020-02-01")],
+        }
+    )
+    assert chart.default_x_range(frame) == ["2019-11-02", "2021-03-01"]
+    assert chart.default_x_range(frame.iloc[:0]) is None
+
+
+def lane_line(y: float) -> dict:
+    return {
+        "type": "line",
+        "xref": "paper",
+        "yref": "y",
+        "x0": 0,
+        "x1": 1,
+        "y0": y,
+        "y1": y,
+        "layer": "below",
+        "line": {"width": 1, "color": "#e6e6e6"},
+    }
+
+
+def lane_name(category: str, text: str, y: float, colour: str) -> dict:
+    return {
+        "xref": "paper",
+        "yref": "y",
+        "x": 0,
+        "y": y,
+        "xanchor": "left",
+        "yanchor": "top",
+        "text": text,
+        "showarrow": False,
+        "font": {"size": 11, "color": colour},
+        "name": f"lane:{category}",
+    }
+
+
+def band_name(country: str, text: str, y: float) -> dict:
+    return {
+        "xref": "paper",
+        "yref": "y",
+        "x": 0,
+        "y": y,
+        "xanchor": "right",
+        "text": text,
+        "showarrow": False,
+        "font": {"size": 11, "color": "#222"},
+        "name": f"band:{country}",
+    }
+
+
+def test_the_layout_draws_axes_bands_lane_lines_lane_names_and_range_buttons():
+    ended = term("us-ann", "US", "Ann Lee", "Republican", "2017-01-20", "2021-01-20", "Ana Lee")
+    layout = chart.base_layout(terms(ended), one_day("2020-01-01"), 480)
+    assert layout == {
+        "height": 480,
+        "margin": {"l": 28, "r": 8, "t": 36, "b": 24},
+        "showlegend": False,
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "uirevision": "timeline",
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
+        "xaxis": {
+            "type": "date",
+            "range": ["2019-11-02", "2020-03-01"],
+            "showgrid": True,
+            "gridcolor": "#f0f0f0",
+            "zeroline": False,
+            "rangeselector": {
+                "x": 0,
+                "y": 1.01,
+                "yanchor": "bottom",
+                "font": {"size": 11},
+                "buttons": [
+                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+                    {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
+                    {"step": "all", "label": "all"},
+                ],
+            },
+        },
+        # Six lanes at y = 6 .. 1 and the two band rows beneath them.
+        "yaxis": {
+            "range": [-0.7, 6.55],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+            "showticklabels": False,
+        },
+        "shapes": [
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y",
+                "x0": "2017-01-20",
+                "x1": "2021-01-20",
+                "y0": -0.05,
+                "y1": 0.45,
+                "layer": "below",
+                "fillcolor": "#fdd0a2",
+                "line": {"width": 1, "color": "white"},
+                "label": {"text": "Ann Lee", "font": {"size": 11, "color": "#222"}},
+                "name": "us-ann",
+            },
+            lane_line(6.0),
+            lane_line(5.0),
+            lane_line(4.0),
+            lane_line(3.0),
+            lane_line(2.0),
+            lane_line(1.0),
+        ],
+        "annotations": [
+            # Each lane's name half a lane above its line, in its category's colour.
+            lane_name("agreement", "agreement", 6.5, "#1b7837"),
+            lane_name("funding", "funding", 5.5, "#b35806"),
+            lane_name("enforcement", "enforcement", 4.5, "#b2182b"),
+            lane_name("migration-pathways", "migration-pathways", 3.5, "#2166ac"),
+            lane_name("diplomacy", "diplomacy", 2.5, "#762a83"),
+            lane_name("context", "context", 1.5, "#595959"),
+            # Each country's name beside the middle of its band row.
+            band_name("US", "<b>US</b>", 0.2),
+            band_name("MX", "<b>MX</b>", -0.4),
+        ],
+    }
+
+
+def test_the_layout_in_spanish_names_lanes_bands_and_buttons_in_spanish():
+    with language("es"):
+        layout = chart.base_layout(terms(), one_day("2020-01-01").iloc[:0], 300, lang="es")
+    assert layout["height"] == 300
+    assert layout["xaxis"]["range"] is None  # no events: Plotly picks the range
+    assert layout["shapes"] == [lane_line(y) for y in (6.0, 5.0, 4.0, 3.0, 2.0, 1.0)]  # no terms: no bands
+    assert [a["text"] for a in layout["annotations"]] == [
+        "acuerdo",
+        "financiamiento",
+        "seguridad",
+        "vías migratorias",
+        "diplomacia",
+        "contexto",
+        "<b>EU</b>",
+        "<b>MX</b>",
+    ]
+    assert [b["label"] for b in layout["xaxis"]["rangeselector"]["buttons"]] == ["1 a", "5 a", "todo"]
+
+
+def test_lane_names_and_band_labels_follow_the_language_asked_for_not_the_current_one():
+    # The page asks for the reader's language; the lanes and the presidents' names must not fall
+    # back to whatever language the thread happens to speak (English here).
+    layout = chart.base_layout(terms(FIRST_TERM), one_day("2020-01-01"), 300, lang="es")
+    assert [a["text"] for a in layout["annotations"] if a["name"].startswith("lane:")] == [
+        "acuerdo",
+        "financiamiento",
+        "seguridad",
+        "vías migratorias",
+        "diplomacia",
+        "contexto",
+    ]
+    assert layout["shapes"][0]["label"]["text"] == "Ana &amp; Bo"
+
+
+def test_the_events_sit_at_their_dates_in_milliseconds(tiny):
+    events = payload(tiny.load())["events"]
+    assert events["id"] == ["talks-begin", "border-plan"]
+    # June 2022 (a month) sits at the middle of it, noon on 15 June; 12 July 2022 at its midnight.
+    assert events["x"] == [1655294400000.0, 1657584000000.0]
+
+
+def test_a_payload_of_no_events_has_empty_columns(tiny):
+    dataset = tiny.load()
+    data = payload(dataset, prepare_frame(dataset).iloc[:0])
+    assert data["events"] == {
+        "idx": [],
+        "id": [],
+        "x": [],
+        "lane": [],
+        "precision": [],
+        "title": [],
+        "date": [],
+        "label": [],
+    }
+    assert data["sparse"] == {"end": {"at": [], "value": []}, "headline": [], "planned": []}
+    assert data["webgl"] is False
+    assert data["layout"]["xaxis"]["range"] is None
+
+
+def test_the_chart_is_480_pixels_high_unless_asked_otherwise(tiny):
+    dataset = tiny.load()
+    assert payload(dataset)["layout"]["height"] == 480
+    assert payload(dataset, height=360)["layout"]["height"] == 360
+
+
+def test_each_category_comes_with_its_name_and_colour(tiny):
+    assert payload(tiny.load())["categories"] == [
+        {"name": "agreement", "colour": "#1b7837"},
+        {"name": "funding", "colour": "#b35806"},
+        {"name": "enforcement", "colour": "#b2182b"},
+        {"name": "migration-pathways", "colour": "#2166ac"},
+        {"name": "diplomacy", "colour": "#762a83"},
+        {"name": "context", "colour": "#595959"},
+    ]
+
+
+def test_the_category_names_follow_the_language_asked_for_not_the_current_one(tiny):
+    # The payload's own builder, called while the thread speaks English: the legend must still
+    # be in the language the payload is built for.
+    dataset = tiny.load()
+    data = chart._chart_payload(prepare_frame(dataset), dataset, 480, "es")
+    assert [c["name"] for c in data["categories"]] == [
+        "acuerdo",
+        "financiamiento",
+        "seguridad",
+        "vías migratorias",
+        "diplomacia",
+        "contexto",
+    ]

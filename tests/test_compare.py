@@ -17,6 +17,7 @@ import textwrap
 import pandas as pd
 import pytest
 import yaml
+from conftest import shared
 
 from timeline import DEFAULT_DATA_DIR, PROJECT_DIR
 from timeline.compare import (
@@ -89,7 +90,7 @@ def csv_money(csv: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     return joined.pivot_table(index="id", columns="currency", values="value", aggfunc="sum")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def from_csv():
     """(counts per administration and category, money per administration and currency)."""
     csv = exported_csv()

@@ -23,6 +23,7 @@ import textwrap
 
 import pytest
 import yaml
+from conftest import shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -168,7 +169,7 @@ def check_problems(exc: DataError, files: dict, seeds: str) -> None:
     assert str(exc) == "\n".join(str(p) for p in exc.problems)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def dataset(tmp_path_factory):
     return Dataset(tmp_path_factory.mktemp("fuzz"))
 

@@ -8,19 +8,26 @@ import datetime as dt
 import re
 import threading
 
+import babel.numbers
 import pytest
 from babel.messages.pofile import read_po
 
 from timeline import PROJECT_DIR
 from timeline.dates import PartialDate
 from timeline.i18n import (
+    CONFIDENCES,
+    EVIDENCE_KINDS,
     LOCALE_DIR,
+    PRECISION_NAMES,
     _,
     category_name,
     current_language,
+    format_amount,
     format_date,
+    format_decimal_places,
     format_money,
     language,
+    name_of,
     ngettext,
     pick_language,
     ranked_languages,
@@ -204,3 +211,96 @@ def test_the_language_belongs_to_one_thread():
         assert use_language("xx") == "en"  # unknown: English
     finally:
         use_language("en")
+
+
+def test_an_english_plural_is_the_plural_form():
+    # n other than 1 takes the second form; the Spanish catalog alone would not show a lost plural
+    assert ngettext("{n} event", "{n} events", 2).format(n=2) == "2 events"
+    assert ngettext("{n} event", "{n} events", 0).format(n=0) == "0 events"
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("," * 31 + "es", ["es"]),  # the 32nd part is read
+        ("," * 32 + "es", []),  # the 33rd is not: a header of thousands of parts costs nothing
+    ],
+)
+def test_only_the_first_32_parts_of_a_header_are_read(accept, expected):
+    assert ranked_languages(accept) == expected
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        (";;;, es", ["es"]),  # a part that is not a tag is skipped, the rest still read
+        ("es;q=1.2.3, en", ["en"]),  # a quality that is not a number likewise
+        ("de;q=0", []),  # zero means "not this one"
+        ("de;q=0.001", ["de"]),  # any quality above zero is a wish
+        ("en;q=1, es", ["en", "es"]),  # no quality is 1: equal to q=1, so the order written decides
+        ("es, en;q=1", ["es", "en"]),
+        ("en;q=0.9, es", ["es", "en"]),
+    ],
+)
+def test_header_parts_are_skipped_or_ranked(accept, expected):
+    assert ranked_languages(accept) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (1_240_000_000, "en", "1.2 billion"),  # one decimal, not two
+        (1_240_000_000, "es", "1,240 millones"),
+        (2_000_000_000, "fr", "2 billion"),  # a language without its own words speaks English
+        (999_999, "fr", "999,999"),
+        (12_000, "en", "12,000"),  # a whole number shows no decimal point
+        (2_500.75, "en", "2,501"),  # under a million: no decimals at all
+        (1_050_000, "es", "1.1 millones"),
+    ],
+)
+def test_amounts_in_each_language(value, lang, expected):
+    assert format_amount(value, lang) == expected
+
+
+def test_an_amount_without_a_language_is_in_the_current_one():
+    with language("es"):
+        assert format_amount(2_000_000) == "2 millones"
+        assert format_money(3_000_000_000, "MXN") == "MXN 3,000 millones"
+    assert format_amount(2_000_000) == "2 million"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_numbers_do_not_follow_the_servers_own_locale(monkeypatch, lang):
+    # Babel falls back to the process's locale (LC_NUMERIC) when given none: a server set to
+    # German would then write "1.234,5". Every language, even one we lack, has its own.
+    monkeypatch.setattr(babel.numbers, "LC_NUMERIC", "de_DE")
+    assert format_decimal_places(1234.5, lang) == "1,234.5"
+    assert format_decimal_places(1234.5, lang, places=0) == "1,234"
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [(0, "1,235"), (1, "1,234.6"), (2, "1,234.57"), (4, "1,234.5679")],
+)
+def test_a_number_has_at_most_the_decimals_asked_for(places, expected):
+    assert format_decimal_places(1234.56789, "en", places=places) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "key", "en", "es"),
+    [
+        (PRECISION_NAMES, "season", "season", "estación"),
+        (EVIDENCE_KINDS, "iso-stamp", "ISO time stamp", "marca de tiempo ISO"),
+        (CONFIDENCES, "low", "low", "baja"),
+        (CONFIDENCES, "certain", "certain", "certain"),  # not in the table: the key as it is
+    ],
+)
+def test_a_table_name_is_shown_in_the_current_language(names, key, en, es):
+    assert name_of(names, key) == en
+    with language("es"):
+        assert name_of(names, key) == es
+
+
+def test_a_category_not_in_the_list_keeps_its_id():
+    assert category_name("weather", "es") == "weather"
+    assert category_name("weather", "en") == "weather"

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ARTICLE, EVENTS, SOURCES
+from conftest import ARTICLE, EVENTS, SOURCES, shared
 
 from timeline import site
 from timeline.details import STYLE
@@ -173,12 +173,12 @@ def write_dataset(root: Path) -> tuple[Path, Path]:
     return data_dir, seeds_dir
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def dataset(tmp_path_factory):
     return load_dataset(*write_dataset(tmp_path_factory.mktemp("dataset")))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def built(tmp_path_factory, dataset) -> tuple[Path, dict[str, int]]:
     """The site of the dataset, in a folder whose parent does not exist yet either."""
     out = tmp_path_factory.mktemp("public") / "www" / "site"

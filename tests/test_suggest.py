@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ARTICLE
+from conftest import ARTICLE, shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,12 +56,12 @@ CANDIDATE_KEYS = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def dataset():
     return load_dataset()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def labels() -> list[dict]:
     return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))["articles"]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +40,7 @@ PRECISION_MIN = 0.98
 ES = get("es")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def articles() -> list[dict]:
     return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))["articles"]
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import shared
 
 from timeline import PROJECT_DIR
 from timeline.dates import check_derivation
@@ -28,7 +29,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def medium(tmp_path_factory):
     """500 events, generated and loaded once for the tests that look at their content."""
     out = tmp_path_factory.mktemp("synth") / "d500"

@@ -147,6 +147,15 @@ def date_label(event, lang: str) -> str:
     return f"{label} – {format_date(event.end, lang)}" if event.end else label
 
 
+# The types of a frame's columns that are not text (for a dataset without events).
+_EMPTY_TYPES = {
+    "idx": "int32",
+    **dict.fromkeys(("x", "first", "last", "span_end"), "datetime64[s]"),
+    **dict.fromkeys(("year_first", "year_last", "us_mask", "mx_mask"), "int64"),
+    **dict.fromkeys(("headline", "planned"), "bool"),
+}
+
+
 def prepare_frame(dataset: Dataset) -> pd.DataFrame:
     """One row an event with everything filtering, the chart and the table need."""
     admin_bit = {a.id: 1 << i for i, a in enumerate(dataset.administrations)}
@@ -210,6 +219,10 @@ def prepare_frame(dataset: Dataset) -> pd.DataFrame:
         *(column(name, lang) for lang in LANGUAGES for name in TEXT_COLUMNS),
     ]
     frame = pd.DataFrame(rows, columns=columns)
+    if not rows:
+        # With no events there are no values to read the types from: give the columns the
+        # types they have with events, so the filters, the chart and the site read them alike.
+        frame = frame.astype(_EMPTY_TYPES | {name: "str" for name in columns if name not in _EMPTY_TYPES})
     frame["idx"] = frame["idx"].astype("int32")
     # What the chart sends, computed once: times as milliseconds since 1970.
     frame["x_ms"] = (frame["x"] - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1)
