@@ -456,3 +456,195 @@ def test_the_figure_leaves_room_for_the_key_and_half_a_panel_title():
 
     figure = build_compare_figure(summarise_administrations(load_dataset(DEFAULT_DATA_DIR, PROJECT_DIR / "seeds")))
     assert figure.layout.margin.t == 72 and figure.layout.margin.l == 4 and figure.layout.margin.b == 8
+
+
+# --- the remaining edges mutation testing found unread ----------------------------------------
+
+
+def test_an_event_the_dataset_does_not_know_counts_for_no_term(edges):
+    # The terms come from the dataset's own derivation: an event it never derived (here a copy
+    # of one under a new id) belongs to no term and must not stop the summary.
+    stranger = edges.events[0].model_copy(update={"id": "not-in-this-dataset"})
+    summary = summarise_administrations(edges, [stranger])
+    assert summary["total"].tolist() == [0] * 10
+    assert summary["USD"].sum() == 0
+
+
+def test_term_names_follow_the_reading_language(tiny):
+    from timeline.i18n import language
+
+    # A Spanish name that differs from the English one, so the language chosen shows.
+    tiny.replace("administrations.yaml", "es:\n        name: Barack Obama", "es:\n        name: Barack H. Obama")
+    dataset = tiny.load()
+    with language("es"):
+        assert row_of(summarise_administrations(dataset), "us-obama")["name"] == "Barack H. Obama"
+    with language("en"):
+        assert row_of(summarise_administrations(dataset), "us-obama")["name"] == "Barack Obama"
+
+
+@pytest.mark.parametrize(
+    ("usd", "text"),
+    [
+        (0.0, "<b>3</b>"),  # nothing announced: no money after the number
+        (1.0, "<b>3</b>  ·  USD 1"),  # a single dollar is still money announced
+        (2.0, "<b>3</b>  ·  USD 2"),
+    ],
+)
+def test_the_words_after_a_bar_name_money_from_one_unit_up(usd, text):
+    from timeline.compare import describe_total
+
+    assert describe_total({"total": 3, "USD": usd}, ["USD"]) == text
+
+
+def test_a_panel_without_terms_has_empty_bars():
+    from timeline.compare import _panel_traces
+
+    traces = _panel_traces([], 1, set(), 1.0)
+    assert [t["name"] for t in traces] == ["term", *CATEGORIES]
+    assert [(t["x"], t["y"], t["customdata"], t["hovertext"]) for t in traces] == [([], [], [], [])] * 7
+
+
+def test_a_bar_shows_its_own_hover_text_and_no_trace_name():
+    import datetime as dt
+
+    from timeline.compare import _panel_traces
+
+    row = {"id": "a", "name": "A", "start": dt.date(2001, 1, 1), "end": None, "total": 0} | dict.fromkeys(CATEGORIES, 0)
+    # "<extra></extra>" hides the trace's name box that Plotly adds beside the text.
+    templates = {t["hovertemplate"] for t in _panel_traces([row], 1, set(), 1.0)}
+    assert templates == {"%{hovertext}<extra></extra>"}
+
+
+def summary_row(admin_id: str, name: str, total: int) -> dict:
+    import datetime as dt
+
+    row = {"id": admin_id, "name": name, "start": dt.date(2001, 1, 20), "end": dt.date(2009, 1, 20)}
+    return row | dict.fromkeys(CATEGORIES, 0) | {"funding": total, "total": total}
+
+
+def test_the_words_and_band_of_a_chosen_term_with_no_events_and_of_a_term_with_three():
+    from timeline.compare import _panel_notes
+
+    annotations, shapes = _panel_notes([summary_row("a", "Ann", 0), summary_row("b", "Bob", 3)], 2, {"a"})
+    text = {"xref": "x2", "yref": "y2", "xanchor": "left", "showarrow": False}
+    assert annotations == [
+        text
+        | {
+            "name": "name:a",
+            "text": "<b>Ann</b>  2001–2009  ✓ filtered",
+            "x": 0,
+            "y": pytest.approx(0.25),  # half a 0.42 bar and 0.04 above the row's centre
+            "yanchor": "bottom",
+            "font": {"size": 12, "color": "#111"},
+        },
+        # No events: the words start at the axis, in grey.
+        text
+        | {
+            "name": "total:a",
+            "text": "no events",
+            "x": 0,
+            "y": 0.0,
+            "xshift": 0,
+            "font": {"size": 12, "color": "#767676"},
+        },
+        text
+        | {
+            "name": "name:b",
+            "text": "<b>Bob</b>  2001–2009",
+            "x": 0,
+            "y": pytest.approx(-0.75),
+            "yanchor": "bottom",
+            "font": {"size": 12, "color": "#111"},
+        },
+        # Events: the words start 4 pixels after the bar's end, in black.
+        text
+        | {
+            "name": "total:b",
+            "text": "<b>3</b>",
+            "x": 3,
+            "y": -1.0,
+            "xshift": 4,
+            "font": {"size": 12, "color": "#111"},
+        },
+    ]
+    # The band fills the chosen term's whole slot, across the panel's width, behind the bars.
+    assert shapes == [
+        {
+            "name": "selected:a",
+            "type": "rect",
+            "xref": "x2 domain",
+            "yref": "y2",
+            "x0": 0,
+            "x1": 1,
+            "y0": -0.5,
+            "y1": 0.5,
+            "fillcolor": "#fff4c2",
+            "line": {"width": 0},
+            "layer": "below",
+        }
+    ]
+
+
+def test_a_panels_axes_are_hidden_fixed_and_fit_its_terms():
+    from timeline.compare import _axes
+
+    # Five terms at y = 0 .. -4: the range leaves a little room below the last bar and for the
+    # first name above the top one.
+    assert _axes(2, (0.1, 0.4), 5, 7) == {
+        "xaxis2": {"visible": False, "fixedrange": True, "range": [0, 7], "domain": [0, 1], "anchor": "y2"},
+        "yaxis2": {
+            "visible": False,
+            "fixedrange": True,
+            "range": [pytest.approx(-4.55), 0.6],
+            "domain": [0.1, 0.4],
+            "anchor": "x2",
+        },
+    }
+    assert _axes(1, (0.5, 1.0), 1, 1)["yaxis"]["range"] == [pytest.approx(-0.55), 0.6]
+
+
+def test_a_panel_title_and_the_key_sit_at_the_left_edge_above_their_top():
+    from timeline.compare import _key, _title
+
+    placed = {"xref": "paper", "yref": "paper", "x": 0, "xanchor": "left", "yanchor": "bottom", "showarrow": False}
+    assert _title("A & B", 0.5) == placed | {"text": "A &amp; B", "y": 0.5, "font": {"size": 15, "color": "#111"}}
+    key = _key(0.75)
+    assert key == placed | {
+        "text": key["text"],  # the key's words are checked in test_categories_stack_to_the_total...
+        "y": 0.75,
+        "font": {"size": 12, "color": "#111"},
+        "name": "key",
+        "yshift": 30,
+        "align": "left",
+    }
+
+
+def test_panel_titles_the_key_and_the_clickable_bars_of_the_figure(edges):
+    figure = build_compare_figure(summarise_administrations(edges))
+    titles = [(a.text, a.y, a.font.size) for a in figure.layout.annotations if a.name is None]
+    # Two panels of five terms share the height: the US panel's top at 1, Mexico's at 0.47.
+    assert titles == [("United States", 1.0, 15), ("Mexico", pytest.approx(0.47), 15)]
+    key = next(a for a in figure.layout.annotations if a.name == "key")
+    assert (key.y, key.font.size, key.yshift) == (1.0, 12, 30)
+    # The clear row-wide bar reaches the longest bar's end (4 events), where the words begin.
+    assert [list(t.x) for t in figure.data if t.name == "term"] == [[4, 4, 4, 4, 4]] * 2
+
+
+def test_the_figure_is_white_fixed_and_without_a_legend(edges):
+    layout = build_compare_figure(summarise_administrations(edges)).layout
+    assert (layout.barmode, layout.bargap, layout.showlegend, layout.hovermode) == ("overlay", 0, False, "closest")
+    assert (layout.dragmode, layout.clickmode) == (False, "event+select")
+    assert (layout.plot_bgcolor, layout.paper_bgcolor) == ("white", "white")
+    assert layout.hoverlabel.to_plotly_json() == {
+        "bgcolor": "white",
+        "bordercolor": "#767676",
+        "align": "left",
+        "font": {"color": "#111", "size": 12},
+    }
+    assert layout.font.family == "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+def test_a_summary_without_terms_draws_an_empty_figure(edges):
+    figure = build_compare_figure(summarise_administrations(edges).iloc[0:0])
+    assert (len(figure.data), len(figure.layout.annotations), len(figure.layout.shapes)) == (0, 0, 0)
+    assert figure.layout.height == 44  # only the key's room

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from timeline.errors import DataError, Problem
+from timeline.languages import get
+from timeline.suggest.find import find_anchor
+from timeline.suggest.model import Expression
 from timeline.suggest.text import looks_binary, read_article_text
 
 BELL = "\x07"  # a control character that is no whitespace
@@ -103,3 +106,79 @@ def test_a_file_over_1500000_bytes_is_refused(tmp_path):
     assert caught.value.problems == [
         Problem(str(path), None, "file is 1,500,001 bytes, over the limit of 1,500,000", hint="split it or trim it")
     ]
+
+
+# --------------------------------------------------------------------------- find_anchor
+
+
+def _stated(text, phrase, date, precision="day", rule="explicit-date", span_end=None, sentence=None):
+    """An Expression for ``phrase`` where it first occurs in ``text``."""
+    start = text.index(phrase)
+    s_start, s_end = sentence if sentence else (0, len(text))
+    return Expression(
+        phrase=phrase,
+        start=start,
+        end=start + len(phrase),
+        date=date,
+        precision=precision,
+        rule=rule,
+        core=phrase,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        span_end=span_end,
+    )
+
+
+NEWS = "The plant opened on March 3, 2022 and ran in 2023 until summer. The following day it shut."
+
+
+def test_the_latest_date_stated_before_is_the_anchor():
+    first = _stated(NEWS, "March 3, 2022", "2022-03-03")
+    second = _stated(NEWS, "2023", "2023", precision="year", rule="year")
+    assert find_anchor([first, second], NEWS, get("en")) is second
+
+
+@pytest.mark.parametrize(
+    "skipped",
+    [
+        _stated(NEWS, "2023", None, precision="year", rule="year"),  # no date of its own
+        _stated(NEWS, "2023", "2023", precision="year", rule="year", span_end="2024"),  # a span
+        _stated(NEWS, "summer", "2023-06", precision="season", rule="season:this"),  # a season
+        _stated(NEWS, "2023", "2023", precision="year", rule="year:since"),  # "since 2023"
+    ],
+)
+def test_an_undated_span_season_or_since_expression_is_passed_over_for_an_earlier_date(skipped):
+    first = _stated(NEWS, "March 3, 2022", "2022-03-03")
+    assert find_anchor([first, skipped], NEWS, get("en")) is first
+
+
+def test_a_date_after_since_at_the_very_start_of_the_text_is_no_anchor():
+    text = "Since 2021 the plant has grown. The following day it shut."
+    assert find_anchor([_stated(text, "2021", "2021", precision="year", rule="year")], text, get("en")) is None
+
+
+@pytest.mark.parametrize(
+    ("cue", "want_anchor"),
+    [
+        ("told parliamentarians confidentially on ", False),  # 40 characters: seen, a reported date
+        ("told parliamentarians unintentionally on ", True),  # 41 characters: its start is not seen
+    ],
+)
+def test_a_reporting_cue_is_looked_for_in_the_40_characters_before_the_date(cue, want_anchor):
+    text = "The minister " + cue + "March 3, 2022 that the plant would shut. The following day it did."
+    stated = _stated(text, "March 3, 2022", "2022-03-03")
+    assert text.index("March") - text.index("told") == len(cue)
+    assert (find_anchor([stated], text, get("en")) is stated) is want_anchor
+
+
+def test_a_spanish_page_stamp_is_no_anchor():
+    # the stamp line "Actualizado: ..." is the top of the page: what follows counts from the publication
+    text = "Actualizado: 12 de julio de 2022\nAl día siguiente cerró la planta."
+    stamp = _stated(text, "12 de julio de 2022", "2022-07-12", sentence=(0, 32))
+    assert find_anchor([stamp], text, get("es")) is None
+
+
+def test_a_spanish_date_in_a_news_sentence_is_the_anchor():
+    text = "La planta abrió el 12 de julio de 2022.\nAl día siguiente cerró."
+    stated = _stated(text, "12 de julio de 2022", "2022-07-12", sentence=(0, 39))
+    assert find_anchor([stated], text, get("es")) is stated

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -14,6 +15,7 @@ from timeline.suggest.published import (
     _Evidence,
     _has_verb,
     _months_named,
+    _residual_words,
     detect_published,
     explicit_dates,
     given_published,
@@ -236,3 +238,306 @@ def test_a_yearless_feb_29_dateline_far_from_a_leap_year_is_left_out_not_a_crash
     assert found.date == dt.date(2022, 3, 1)  # the address's date; the dateline gives none
     leap = detect_published(text, url="https://x.org/2024/03/01/story", language="en")
     assert leap.date == dt.date(2024, 3, 1)
+
+
+# --------------------------------------------------------------------------- words besides the dates
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # two dates cut out back to front, so the first cut does not shift the second
+        ("March 3, 2022 - March 5, 2022", 0),
+        ("March 3, 2022 10:00 EST", 0),  # a time and a zone are no words
+        ("March 3, 2022 at 9 pm GMT", 0),
+        ("March 3, 2022 10:00 EST city hall", 2),
+    ],
+)
+def test_a_stamp_lines_residual_words_leave_out_dates_times_and_zones(line, want):
+    assert _residual_words(line, explicit_dates(line, EN), EN) == want
+
+
+# --------------------------------------------------------------------------- stamp lines
+
+
+def _en(text: str, url: str | None = None) -> Published:
+    return detect_published(text, url=url, language="en")
+
+
+@pytest.mark.parametrize(
+    ("length", "want"),
+    [
+        (200, dt.date(2024, 3, 3)),  # a line of 200 characters is read
+        (201, None),  # a longer one is prose, not a stamp
+    ],
+)
+def test_a_stamp_line_is_at_most_200_characters(length, want):
+    line = "Published March 3, 2024 "
+    assert _en(line + "-" * (length - len(line))).date == want
+
+
+def test_the_date_and_its_place_in_the_text_are_those_of_the_stamp():
+    got = _en("Headline here\nPublished March 3, 2024\n")
+    assert got == Published(dt.date(2024, 3, 3), "March 3, 2024", "written-date", "high", 24, 37, "", ((24, 37),))
+
+
+def test_a_labelled_iso_stamp_is_an_iso_stamp():
+    got = _en("Published: 2024-03-03\n")
+    assert (got.date, got.kind, got.confidence) == (dt.date(2024, 3, 3), "iso-stamp", "high")
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # "for", "the", "Riverside", "County", "Water", "Board": six words beside the label
+        ("Published for the Riverside County Water Board March 3, 2024", dt.date(2024, 3, 3)),
+        ("Published for the Riverside County Water Board Annual March 3, 2024", None),  # seven
+    ],
+)
+def test_a_labelled_stamp_holds_at_most_six_other_words(line, want):
+    assert _en(line + "\n").date == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("By Jane Doe and Sam Roe of the City Desk staff team here March 3, 2024", dt.date(2024, 3, 3)),  # 12 words
+        ("By Jane Doe and Sam Roe of the City Desk staff team here today March 3, 2024", None),  # 13
+    ],
+)
+def test_a_byline_holds_at_most_twelve_other_words(line, want):
+    got = _en(line + "\n")
+    assert (got.date, got.kind) == (want, "byline" if want else "none")
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("March 3, 2024 city hall", dt.date(2024, 3, 3)),  # two words beside an unlabelled date: a stamp
+        ("March 3, 2024 city hall notice", None),  # three: prose
+        ("Rain fell across the city March 3, 2024.", None),  # a date in a sentence is not the article's
+    ],
+)
+def test_an_unlabelled_stamp_line_holds_at_most_two_other_words(line, want):
+    assert _en(line + "\n").date == want
+
+
+def _prose(lines: int) -> str:
+    return "The council met.\n" * lines
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (_prose(11) + "2024-03-03\n", "high"),  # the 12th line is near the top
+        (_prose(12) + "2024-03-03\n", "medium"),  # the 13th is not
+        ("x" * 1998 + "\n2024-03-03\n", "high"),  # starting at character 1,999
+        ("x" * 1999 + "\n2024-03-03\n", "medium"),  # starting at character 2,000
+        ("March 3, 2024\n", "medium"),  # a written date at the top is weaker than an ISO stamp
+    ],
+)
+def test_an_unlabelled_stamp_near_the_top_is_stronger(text, want):
+    got = _en(text)
+    assert (got.date, got.confidence) == (dt.date(2024, 3, 3), want)
+
+
+def test_a_dated_dateline_beats_a_byline_and_a_labelled_stamp_of_equal_strength():
+    text = "WASHINGTON, March 3, 2024 (AP) - The council met.\nBy Jane Doe March 5, 2024\nPublished March 7, 2024\n"
+    got = _en(text)
+    assert (got.date, got.kind, got.confidence) == (dt.date(2024, 3, 3), "dateline", "medium")
+    assert got.note == 'byline "March 5, 2024" says 2024-03-05; written-date "March 7, 2024" says 2024-03-07'
+
+
+def test_a_labelled_stamp_beats_the_address():
+    got = _en("Published March 5, 2024\n", url="https://x.org/2024/03/01/story")
+    assert (got.date, got.kind, got.confidence) == (dt.date(2024, 3, 5), "written-date", "medium")
+    assert got.note == 'url "2024/03/01" says 2024-03-01'
+
+
+def test_the_address_beats_an_iso_stamp_at_the_top():
+    got = _en("2024-03-05\n", url="https://x.org/2024/03/01/story")
+    assert (got.date, got.kind, got.confidence) == (dt.date(2024, 3, 1), "url", "medium")
+    assert got.note == 'iso-stamp "2024-03-05" says 2024-03-05'
+
+
+def test_a_weak_stamp_far_down_does_not_lower_the_confidence():
+    got = _en(_prose(12) + "March 20, 2024\n", url="https://x.org/2024/03/10/story")
+    assert (got.date, got.kind, got.confidence, got.note) == (dt.date(2024, 3, 10), "url", "high", "")
+
+
+def test_an_epoch_line_does_not_end_the_scan():
+    got = _en("ts: 1709200000\nPublished March 1, 2024\n")
+    assert (got.date, got.kind, got.confidence) == (dt.date(2024, 3, 1), "written-date", "high")
+    assert got.note == 'epoch "1709200000" (2024-02-29) agrees (epoch 1709200000 = 2024-02-29 09:46:40 UTC)'
+
+
+# --------------------------------------------------------------------------- epoch stamps
+
+NEAR_MIDNIGHT = "; within three hours of midnight UTC, so the publisher's own date may differ by a day"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date", "confidence", "note"),
+    [
+        ("1709200000", dt.date(2024, 2, 29), "medium", "epoch 1709200000 = 2024-02-29 09:46:40 UTC"),
+        # milliseconds
+        ("1709200000000", dt.date(2024, 2, 29), "medium", "epoch 1709200000000 = 2024-02-29 09:46:40 UTC"),
+        # the hours round midnight UTC, at their edges
+        ("1709175599", dt.date(2024, 2, 29), "low", "epoch 1709175599 = 2024-02-29 02:59:59 UTC" + NEAR_MIDNIGHT),
+        ("1709175600", dt.date(2024, 2, 29), "medium", "epoch 1709175600 = 2024-02-29 03:00:00 UTC"),
+        ("1709240399", dt.date(2024, 2, 29), "medium", "epoch 1709240399 = 2024-02-29 20:59:59 UTC"),
+        ("1709240400", dt.date(2024, 2, 29), "low", "epoch 1709240400 = 2024-02-29 21:00:00 UTC" + NEAR_MIDNIGHT),
+        # the range read: 2000-01-01 included, 2100-01-01 not
+        ("946684800", None, "low", ""),  # nine digits: no epoch
+        ("0946684800", dt.date(2000, 1, 1), "low", "epoch 0946684800 = 2000-01-01 00:00:00 UTC" + NEAR_MIDNIGHT),
+        ("0946684799", None, "low", ""),
+        ("4102444799", dt.date(2099, 12, 31), "low", "epoch 4102444799 = 2099-12-31 23:59:59 UTC" + NEAR_MIDNIGHT),
+        ("4102444800", None, "low", ""),
+    ],
+)
+def test_an_epoch_stamp_is_read_in_utc(stamp, date, confidence, note):
+    got = _en(f"Headline\nts: {stamp}\n")
+    assert (got.date, got.confidence) == (date, confidence)
+    if date is not None:
+        assert (got.evidence, got.kind, got.note) == (stamp, "epoch", note)
+        assert (got.start, got.end) == (13, 13 + len(stamp))
+
+
+@pytest.fixture
+def new_york_clock(monkeypatch):
+    """The machine's clock set five hours behind UTC."""
+    monkeypatch.setenv("TZ", "EST+05")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_an_epoch_stamp_is_read_in_utc_whatever_the_machines_zone(new_york_clock):
+    assert time.localtime(1709165832).tm_mday == 28  # the machine's own day is still the 28th
+    got = _en("ts: 1709165832\n")
+    assert got.date == dt.date(2024, 2, 29)
+    assert got.note == "epoch 1709165832 = 2024-02-29 00:17:12 UTC" + NEAR_MIDNIGHT
+
+
+def test_an_epoch_far_from_the_address_does_not_lower_the_confidence():
+    got = _en("ts: 1709200000\n", url="https://x.org/2024/03/10/story")
+    assert (got.date, got.kind, got.confidence, got.note) == (dt.date(2024, 3, 10), "url", "high", "")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "confidence", "note"),
+    [
+        # 4 March 12:00 UTC, a day after the written date: it agrees
+        (
+            "1709553600",
+            "high",
+            'epoch "1709553600" (2024-03-04) agrees (epoch 1709553600 = 2024-03-04 12:00:00 UTC)',
+        ),
+        ("1709640000", "medium", ""),  # 5 March: two days after, and too weak to disagree
+    ],
+)
+def test_an_epoch_within_a_day_of_a_written_date_raises_the_confidence(stamp, confidence, note):
+    got = _en(f"March 3, 2024\nts: {stamp}\n")
+    assert (got.date, got.kind, got.confidence, got.note) == (dt.date(2024, 3, 3), "written-date", confidence, note)
+
+
+def test_two_agreeing_epochs_near_midnight_are_medium_confidence():
+    got = _en("ts: 1709165832\nid: 1709166000\n")
+    assert (got.date, got.evidence, got.confidence) == (dt.date(2024, 2, 29), "1709165832", "medium")
+    assert got.note == (
+        "epoch 1709165832 = 2024-02-29 00:17:12 UTC" + NEAR_MIDNIGHT + '; epoch "1709166000" (2024-02-29) agrees '
+        "(epoch 1709166000 = 2024-02-29 00:20:00 UTC" + NEAR_MIDNIGHT + ")"
+    )
+    assert got.spans == ((4, 14), (19, 29))
+
+
+# --------------------------------------------------------------------------- agreeing and disagreeing evidence
+
+
+@pytest.mark.parametrize(
+    ("url", "confidence", "note"),
+    [
+        ("https://x.org/2024/03/03/story", "high", 'url "2024/03/03" (2024-03-03) agrees'),
+        ("https://x.org/2024/03/04/story", "high", 'url "2024/03/04" (2024-03-04) agrees'),  # a day apart
+        ("https://x.org/2024/03/05/story", "medium", 'url "2024/03/05" says 2024-03-05'),  # two days: disagrees
+    ],
+)
+def test_a_strong_stamp_and_the_address_agree_within_a_day(url, confidence, note):
+    got = _en("Published March 3, 2024\n", url=url)
+    assert (got.date, got.kind, got.confidence, got.note) == (dt.date(2024, 3, 3), "written-date", confidence, note)
+    assert got.spans == ((10, 23),)  # the address is not in the text
+
+
+def test_two_stamps_that_disagree_make_the_confidence_low():
+    got = _en("March 3, 2024\nMarch 20, 2024\n")
+    assert (got.date, got.confidence) == (dt.date(2024, 3, 3), "low")
+    assert got.note == 'written-date "March 20, 2024" says 2024-03-20'
+
+
+def test_the_notes_are_joined_with_semicolons():
+    got = _en("Published March 3, 2024\nUpdated March 9, 2024\n", url="https://x.org/2024/03/04/story")
+    assert got.note == (
+        'ignored page stamp "Updated March 9, 2024" (not the publication date); url "2024/03/04" (2024-03-04) agrees'
+    )
+
+
+# --------------------------------------------------------------------------- the address
+
+
+@pytest.mark.parametrize(
+    ("length", "want"),
+    [
+        (2000, dt.date(2024, 3, 5)),  # the date ends at character 2,000: read
+        (2001, None),  # its last digit is past the first 2,000 characters
+    ],
+)
+def test_a_date_counts_only_within_the_first_2000_characters_of_the_address(length, want):
+    url = "https://x.org/" + "a" * (length - 25) + "/2024/03/05"
+    assert len(url) == length
+    assert _en("The council met.\n", url=url).date == want
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("length", "kind"),
+    [
+        (200_000, "dateline"),  # its dash is character 200,000: a dateline
+        (200_001, "written-date"),  # past it: only a weak stamp line
+    ],
+)
+def test_a_dateline_counts_only_within_the_first_200000_characters(length, kind):
+    line = "WASHINGTON, March 3, 2024 -"
+    text = "x" * (length - len(line) - 1) + "\n" + line
+    assert len(text) == length
+    got = _en(text)
+    assert (got.date, got.kind) == (dt.date(2024, 3, 3), kind)
+
+
+def test_a_dated_dateline_alone_is_high_confidence_with_no_note():
+    got = _en("WASHINGTON, March 3, 2024 (AP) - The council met.\n")
+    assert got == Published(dt.date(2024, 3, 3), "March 3, 2024", "dateline", "high", 12, 25, "", ((12, 25),))
+
+
+def test_a_date_with_no_place_or_agency_is_no_dateline_but_a_later_one_is():
+    got = _en("March 5 - the list begins\nWASHINGTON, March 3, 2024 (AP) - The council met.\n")
+    assert (got.date, got.kind, got.evidence) == (dt.date(2024, 3, 3), "dateline", "March 3, 2024")
+
+
+def test_a_spanish_dateline_day_may_be_written_primero():
+    got = detect_published("MADRID, primero de marzo (EFE).- El consejo se reunió en 2024.\n", language="es")
+    assert (got.date, got.kind, got.evidence) == (dt.date(2024, 3, 1), "dateline", "primero de marzo")
+    assert got.note == "the dateline has no year; 2024 is the latest year in the text"
+
+
+def test_a_yearless_dateline_with_a_weak_epoch_beside_it_is_medium_confidence():
+    # the epoch gives the year but, three days off and weak, neither agrees nor disagrees
+    got = _en("WASHINGTON, March 3 (AP) - The council met.\nts: 1709200000\n")
+    assert (got.date, got.kind, got.confidence) == (dt.date(2024, 3, 3), "dateline", "medium")
+    assert got.note == "the dateline has no year; 2024 from the other evidence"
+
+
+def test_a_yearless_feb_29_dateline_beside_no_leap_year_has_no_date_and_no_note():
+    assert _dateline_year(2, 29, "No year.", [_evidence(dt.date(2022, 3, 1), 4)], EN) == (None, "")
