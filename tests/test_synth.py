@@ -309,3 +309,222 @@ def test_a_seed_gives_the_same_dataset_in_every_version(tmp_path, n, seed, diges
     assert _digest(tmp_path / "out") == digest
     copied = (tmp_path / "out" / "data" / "administrations.yaml").read_bytes()
     assert copied == (PROJECT_DIR / "data" / "administrations.yaml").read_bytes()
+
+
+# --- manual dates --------------------------------------------------------------------------
+
+
+class _EdgeRng:
+    """A stand-in for random.Random that always takes the lowest or the highest choice."""
+
+    def __init__(self, high: bool):
+        self.high = high
+
+    def randint(self, a: int, b: int) -> int:
+        return b if self.high else a
+
+    def choice(self, seq):
+        return seq[-1] if self.high else seq[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "high", "expected"),
+    [
+        # "earlier this year" in January can only mean January; in March, January or February.
+        ("earlier this year", (2020, 1, 15), True, "2020-01"),
+        ("earlier this year", (2020, 3, 15), True, "2020-02"),
+        ("earlier this year", (2020, 3, 15), False, "2020-01"),
+        ("late last year", (2020, 3, 15), False, "2019-11"),
+        ("late last year", (2020, 3, 15), True, "2019-12"),
+        # A season counts as "last" in this year only once it is over.
+        ("last spring", (2020, 6, 30), False, "2019-04"),
+        ("last spring", (2020, 7, 1), True, "2020-05"),
+        ("last summer", (2020, 9, 30), False, "2019-07"),
+        ("last summer", (2020, 10, 1), True, "2020-08"),
+        ("last fall", (2020, 10, 1), False, "2019-10"),
+        ("last fall", (2020, 10, 1), True, "2019-11"),
+        ("earlier this month", (2020, 5, 20), False, "2020-05-19"),
+        ("earlier this month", (2020, 5, 20), True, "2020-05-10"),
+        ("earlier this month", (2020, 5, 4), True, "2020-05-01"),
+        ("mid-June", (2020, 6, 30), False, "2019-06-13"),
+        ("mid-June", (2020, 7, 1), True, "2020-06-17"),
+        ("in late March", (2020, 3, 31), False, "2019-03-24"),
+        ("in late March", (2020, 4, 1), True, "2020-03-31"),
+    ],
+)
+def test_a_manual_phrase_is_dated_within_its_span(phrase, anchor, high, expected):
+    import datetime as dt
+
+    from timeline.synth import _manual_date
+
+    date, _ = _manual_date(phrase, dt.date(*anchor), _EdgeRng(high))
+    assert str(date) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "high", "note"),
+    [
+        (
+            "last summer",
+            False,
+            "dateparser cannot read “last summer”. Public record: the government’s bulletin of that day "
+            "dates it to July 2019. Inferred; the article gives no exact date.",
+        ),
+        (
+            "mid-June",
+            True,
+            "dateparser cannot read “mid-June”. Public record: the Diario Oficial de la Federación "
+            "dates it to 17 June 2019. Inferred; the article gives no exact date.",
+        ),
+    ],
+)
+def test_a_manual_date_note_names_the_record_and_the_day(phrase, high, note):
+    import datetime as dt
+
+    from timeline.synth import _manual_date
+
+    assert _manual_date(phrase, dt.date(2020, 2, 10), _EdgeRng(high))[1] == note
+
+
+# --- output folder -------------------------------------------------------------------------
+
+
+def _previous_output(root: Path, *strays: str) -> Path:
+    """A folder that looks like an earlier synth run, plus the given extra top-level files."""
+    root.mkdir()
+    (root / "synth.json").write_text('{"generator": "timeline.synth"}\n', encoding="utf-8")
+    for name in strays:
+        (root / name).write_text("mine", encoding="utf-8")
+    return root
+
+
+def test_a_folder_that_is_not_synth_output_is_refused_with_a_clear_message(tmp_path):
+    from timeline.synth import _prepare_out_dir
+
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(SynthError) as info:
+        _prepare_out_dir(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path} is not empty and is not a previous synth output (synth.json missing); "
+        "refusing to overwrite it: give a new or empty folder"
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "shown"),
+    [
+        (5, "a.txt, b.txt, c.txt, d.txt, e.txt"),
+        (6, "a.txt, b.txt, c.txt, d.txt, e.txt and 1 more"),
+        (7, "a.txt, b.txt, c.txt, d.txt, e.txt and 2 more"),
+    ],
+)
+def test_stray_files_are_named_five_at_most(tmp_path, n, shown):
+    from timeline.synth import _prepare_out_dir
+
+    out = _previous_output(tmp_path / "out", *(f"{c}.txt" for c in "abcdefg"[:n]))
+    with pytest.raises(SynthError) as info:
+        _prepare_out_dir(out)
+    assert str(info.value) == f"{out} holds files synth did not write ({shown}); refusing to overwrite it"
+
+
+def test_a_previous_output_is_emptied_before_writing(tmp_path):
+    from timeline.synth import _prepare_out_dir
+
+    out = _previous_output(tmp_path / "out")
+    (out / "data").mkdir()
+    (out / "data" / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    (out / "seeds").mkdir()
+    (out / "seeds" / "00000_0123456789abcdef.txt").write_text("old", encoding="utf-8")
+    _prepare_out_dir(out)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["data", "seeds", "synth.json"]
+
+
+def test_a_previous_output_holding_only_its_marker_is_reused(tmp_path):
+    from timeline.synth import _prepare_out_dir
+
+    # An interrupted run may leave the marker without data/ or seeds/: nothing to clear, no error.
+    out = _previous_output(tmp_path / "out")
+    _prepare_out_dir(out)
+    assert sorted(p.name for p in out.iterdir()) == ["data", "seeds", "synth.json"]
+
+
+# --- command line (in-process) -------------------------------------------------------------
+
+
+def _cli(monkeypatch, capsys, events, out, seed=4, summary=None, clock=(100.0, 102.5)):
+    """Run cli_main with a fixed clock and, when given, a stand-in for generate_dataset."""
+    import argparse
+    import types
+
+    from timeline import synth
+
+    calls = []
+    if summary is not None:
+
+        def fake(n, out_dir, seed):
+            calls.append((n, out_dir, seed))
+            return summary
+
+        monkeypatch.setattr(synth, "generate_dataset", fake)
+    monkeypatch.setattr(synth, "time", types.SimpleNamespace(perf_counter=iter(clock).__next__))
+    code = synth.cli_main(argparse.Namespace(events=events, out=out, seed=seed))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err, calls
+
+
+@pytest.mark.parametrize("events", [0, -1])
+def test_cli_refuses_a_count_below_one(monkeypatch, capsys, tmp_path, events):
+    code, out, err, _ = _cli(monkeypatch, capsys, events, tmp_path / "ds")
+    assert (code, out) == (1, "")
+    assert err == f"error: --events must be at least 1, not {events}\n"
+    assert not (tmp_path / "ds").exists()
+
+
+def test_cli_writes_one_event_and_prints_its_summary(monkeypatch, capsys, tmp_path):
+    code, out, err, _ = _cli(monkeypatch, capsys, 1, tmp_path / "ds", seed=4)
+    assert (code, err) == (0, "")
+    marker = (tmp_path / "ds" / "synth.json").read_text(encoding="utf-8")
+    assert '"events": 1' in marker and '"seed": 4' in marker
+    assert out.startswith("wrote 1 events, 1 sources and their articles (0.0 MB, 0 manual dates) ")
+    assert out.endswith(f" to {tmp_path / 'ds'} in 2.5 s (seed 4)\n")
+
+
+def test_cli_summary_uses_thousands_and_megabytes(monkeypatch, capsys, tmp_path):
+    # 1,050,001 bytes is just over 1.05 MB (decimal megabytes), so it rounds up to 1.1.
+    summary = {"events": 12345, "sources": 2469, "bytes": 1_050_001, "manual_dates": 1234}
+    code, out, err, calls = _cli(monkeypatch, capsys, 12345, Path("big"), seed=9, summary=summary, clock=(5.0, 5.04))
+    assert calls == [(12345, Path("big"), 9)]
+    assert (code, err) == (0, "")
+    assert out == (
+        "wrote 12,345 events, 2,469 sources and their articles (1.1 MB, 1,234 manual dates) to big in 0.0 s (seed 9)\n"
+    )
+
+
+def test_cli_reports_a_refused_folder_as_an_error(monkeypatch, capsys, tmp_path):
+    (tmp_path / "draft.yaml").write_text("x: 1\n", encoding="utf-8")
+    code, out, err, _ = _cli(monkeypatch, capsys, 5, tmp_path)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {tmp_path} is not empty and is not a previous synth output (synth.json missing); "
+        "refusing to overwrite it: give a new or empty folder\n"
+    )
+
+
+def test_the_resolver_counts_every_distinct_phrase_once_across_runs():
+    import datetime as dt
+
+    from timeline.synth import _Resolver
+
+    resolver = _Resolver(1)
+    anchor = dt.date(2020, 5, 20)
+    resolver.want("yesterday", anchor)
+    resolver.want("yesterday", anchor)
+    # A phrase that names its year reads the same from any anchor: one call for both.
+    resolver.want("June 2019", anchor)
+    resolver.want("June 2019", dt.date(2021, 1, 1))
+    resolver.run()
+    assert resolver.calls == 2
+    assert str(resolver.get("yesterday", anchor).day) == "2020-05-19"
+    resolver.want("last year", anchor)
+    resolver.run()
+    assert resolver.calls == 3  # the second run adds to the first
