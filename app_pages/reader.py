@@ -219,7 +219,10 @@ def show_chart(loaded: Loaded, data_name: str, filters: Filters, view_name: str,
     """The timeline; choosing a marker, a label or an item of a cluster selects the event."""
     if not len(rows):
         forget_chart()
-        st.info(_("No event matches these filters."))
+        if loaded.dataset.events:
+            st.info(_("No event matches these filters."))
+        else:  # a curator starting out, not a reader's filters
+            st.info(_("This timeline has no events yet."))
         return
     figure, rev = chart_for(loaded, data_name, CHART_HEIGHT, current_language())
     view, view_key = view_for(loaded, filters, view_name), view_name

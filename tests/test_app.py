@@ -433,8 +433,10 @@ def test_the_table_tab_offers_the_whole_site_as_a_zip(monkeypatch, shipped):
 
 
 def test_a_dataset_without_events_shows_an_empty_timeline_not_an_error(monkeypatch, tiny):
-    """A curator starting from "events: []" sees the page, its count at 0 and the hint."""
+    """A curator starting from "events: []" sees the page, its count at 0 and why it is empty."""
     tiny.write("events.yaml", "events: []\n")
     at = start(monkeypatch, tiny.data_dir, tiny.seeds_dir)
     assert "**0 of 0 events**" in [m.value for m in at.markdown]
-    assert "No event matches these filters." in [i.value for i in at.info]
+    infos = [i.value for i in at.info]
+    assert "This timeline has no events yet." in infos
+    assert "No event matches these filters." not in infos  # there are no filters to blame

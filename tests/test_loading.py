@@ -480,3 +480,34 @@ def test_a_value_its_tag_cannot_read_is_a_problem(tmp_path, value, expected):
 @pytest.mark.parametrize("number", ["-" + "9" * 99, "9" * 100])
 def test_a_number_of_100_characters_is_read(tmp_path, number):
     assert read_yaml(write(tmp_path, f"n: {number}\n")).data == {"n": int(number)}
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("!thing [1, 2]", "!thing"),
+        ("!thing {a: 1}", "!thing"),
+        ("!!set {a, b}", "tag:yaml.org,2002:set"),
+        ("!!omap [a: 1]", "tag:yaml.org,2002:omap"),
+        ("!!str [1]", "tag:yaml.org,2002:str"),
+    ],
+)
+def test_a_tag_on_a_list_or_mapping_is_a_problem_not_dropped(tmp_path, value, tag):
+    assert problems(write(tmp_path, f"ok: 1\nbad: {value}\n")) == [
+        f'f.yaml:2: the tag "{tag}" is not supported (hint: remove it)'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("!!seq [1, 2]", [1, 2]), ("!!map {a: 1}", {"a": 1}), ("[1, 2]", [1, 2]), ("{a: 1}", {"a": 1})],
+)
+def test_the_plain_list_and_mapping_tags_are_read(tmp_path, value, expected):
+    assert read_yaml(write(tmp_path, f"ok: 1\nfine: {value}\n")).data == {"ok": 1, "fine": expected}
+
+
+def test_the_contents_of_a_refused_tagged_list_are_still_checked(tmp_path):
+    assert problems(write(tmp_path, "bad: !thing\n  - !!int abc\n")) == [
+        'f.yaml:1: the tag "!thing" is not supported (hint: remove it)',
+        'f.yaml:2: cannot read "abc" as int (hint: remove the tag, or quote the value)',
+    ]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import sources
 from timeline.errors import DataError
 from timeline.sources import Article, Span, _likeliest_windows, check_source_path, collapse_whitespace, read_article
 
@@ -215,3 +216,42 @@ def test_edges_of_the_text_itself():
 def test_a_hint_window_is_as_many_words_as_the_quote_even_at_the_end():
     # "abc" alone would match better, but a hint is a window of the quote's length in words
     assert Article("q abc").closest("abc def") == "q abc"
+
+
+def test_a_hint_never_starts_with_the_space_an_article_opens_with():
+    # the only window of two words is the article's one word, and it reads as written
+    assert Article("  ab").closest("ab cd") == "ab"
+    assert Article("\nab cd ").closest("ab cx") == "ab cd"
+
+
+def test_a_window_exactly_half_like_the_quote_is_a_hint_even_by_length_alone():
+    # "a" against "abc": a third of the length gives a ratio of 2 * 1 / 4 = 0.5 at best, and
+    # 0.5 is enough, so the window must not be skipped by the quick length test
+    assert Article("a").closest("abc") == "a"
+
+
+def test_a_long_quote_is_compared_without_dropping_common_letters():
+    # SequenceMatcher's autojunk would treat letters frequent in a 200+ character quote as
+    # junk and find next to nothing in common; the near miss must still be the hint
+    passage = "the two governments agreed to share crossing data every month " * 4
+    quote = passage.replace("every month", "each month", 1)
+    assert len(quote.strip()) > 200
+    assert Article(f"Before. {passage}After.").closest(quote) == passage.strip()
+
+
+@pytest.mark.parametrize(
+    ("budget", "text", "quote", "hint"),
+    [
+        # a 1-letter quote with a budget of 16 compares 16 windows: all five here, so the
+        # only like word, the last, is found
+        (16, "ab cd ef gh xy", "x", "xy"),
+        # a 2-letter quote: 16 // 2**2 = 4 windows may be compared, and there are three
+        (16, "ab cd xz", "xq", "xz"),
+        # with no budget at all, still the two likeliest windows are compared: here the
+        # first two share "cat" and are unlike the quote, so there is no hint
+        (0, "cat qqqqqqqqqq cat dogs", "cat dog", None),
+    ],
+)
+def test_the_comparison_budget_decides_how_many_windows_are_compared(monkeypatch, budget, text, quote, hint):
+    monkeypatch.setattr(sources, "_HINT_BUDGET", budget)
+    assert Article(text).closest(quote) == hint

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from timeline.errors import DataError, Problem
 from timeline.languages import get
-from timeline.suggest.find import find_anchor
+from timeline.suggest.find import find_anchor, find_expressions, select_matches
 from timeline.suggest.model import Expression
 from timeline.suggest.text import looks_binary, read_article_text
 
@@ -182,3 +184,102 @@ def test_a_spanish_date_in_a_news_sentence_is_the_anchor():
     text = "La planta abrió el 12 de julio de 2022.\nAl día siguiente cerró."
     stated = _stated(text, "12 de julio de 2022", "2022-07-12", sentence=(0, 39))
     assert find_anchor([stated], text, get("es")) is stated
+
+
+# --------------------------------------------------------------------------- find_expressions
+
+SUNDAY = dt.date(2024, 3, 10)  # the publication date below
+
+
+def _found(text, language="en", limit=None):
+    found, truncated = find_expressions(text, SUNDAY, limit, get(language))
+    return [(e.phrase, e.date, text[e.sentence_start : e.sentence_end]) for e in found], truncated
+
+
+def test_each_expression_comes_with_its_sentence():
+    assert _found("The council met. On March 3, 2024 the bridge opened.") == (
+        [("March 3, 2024", "2024-03-03", "On March 3, 2024 the bridge opened.")],
+        False,
+    )
+
+
+def test_a_phrase_running_past_its_sentence_is_its_own_sentence():
+    # a short line ends the sentence after "Monday", but the date "Monday\nMarch 4, 2024" goes on
+    assert _found("The council met on Monday\nMarch 4, 2024 was the day.") == (
+        [("Monday\nMarch 4, 2024", "2024-03-04", "Monday\nMarch 4, 2024")],
+        False,
+    )
+
+
+def test_sentences_are_split_in_the_articles_language():
+    # "EE. UU." is one abbreviation in Spanish: the sentence starts at "Llegó", not at "El martes"
+    assert _found("Llegó a EE. UU. El martes habló.", "es") == (
+        [("El martes", "2024-03-05", "Llegó a EE. UU. El martes habló.")],
+        False,
+    )
+
+
+def test_a_date_that_does_not_exist_is_passed_over_for_the_next():
+    assert _found("On February 30, 2024 nothing happened. On March 3, 2024 the council met.") == (
+        [("March 3, 2024", "2024-03-03", "On March 3, 2024 the council met.")],
+        False,
+    )
+
+
+def _spaced(length, *placed):
+    """A text of ``length`` spaces with each (offset, phrase) written in at its offset."""
+    chars = [" "] * length
+    for at, phrase in placed:
+        chars[at : at + len(phrase)] = phrase
+    return "".join(chars)
+
+
+def test_a_limit_reached_in_one_chunk_still_says_more_were_left_out_in_the_next():
+    # one date in the first 50,000 characters, one in the next chunk, at most one asked for
+    text = _spaced(60_100, (10, "March 3, 2024"), (60_000, "March 5, 2024"))
+    found, truncated = find_expressions(text, SUNDAY, 1, get("en"))
+    assert ([e.phrase for e in found], truncated) == (["March 3, 2024"], True)
+
+
+# --------------------------------------------------------------------------- select_matches
+
+
+def _matched(text, limit=None):
+    return [(kind, text[start:end]) for kind, _m, start, end in select_matches(text, get("en"), limit)]
+
+
+def test_a_chunk_is_scanned_whole_once_started_and_the_next_is_not():
+    # 50,000 characters to a chunk: the one date of the first is within the limit of one, so the
+    # second chunk (from character 50,000) is read whole; a third is never started
+    text = _spaced(
+        100_100, (10, "March 3, 2024"), (50_000, "March 5, 2024"), (50_100, "March 7, 2024"), (100_050, "May 1, 2024")
+    )
+    assert _matched(text, limit=1) == [
+        ("month-day", "March 3, 2024"),
+        ("month-day", "March 5, 2024"),
+        ("month-day", "March 7, 2024"),
+    ]
+
+
+def test_a_phrase_across_the_chunk_border_is_read_whole():
+    text = _spaced(50_100, (49_995, "March 3, 2024"))
+    assert _matched(text) == [("month-day", "March 3, 2024")]
+
+
+def test_a_chunk_is_read_at_most_200_characters_past_its_end():
+    # "Monday," before the border and its date 250 characters past it: too far to be one phrase
+    text = _spaced(50_300, (49_990, "Monday,"), (50_250, "March 3, 2024"))
+    assert _matched(text) == [("weekday", "Monday"), ("month-day", "March 3, 2024")]
+
+
+def test_of_two_overlapping_phrases_of_one_length_the_first_is_kept():
+    # "Sept. 5" and "5 March" share the "5"; both are seven characters
+    assert _matched("The Sept. 5 March for Peace drew crowds.") == [("month-day", "Sept. 5")]
+
+
+def test_two_phrases_that_touch_are_both_kept():
+    # no space after the abbreviation's dot (as in text pasted from a page): "5 Dec." ends where "Tuesday" starts
+    assert _matched("The fair closed on 5 Dec.Tuesday it reopened.") == [
+        ("day-month", "5 Dec."),
+        ("weekday", "Tuesday"),
+    ]

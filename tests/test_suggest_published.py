@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -19,6 +21,7 @@ from timeline.suggest.published import (
     detect_published,
     explicit_dates,
     given_published,
+    is_stamp_line,
     parse_published_option,
 )
 
@@ -541,3 +544,102 @@ def test_a_yearless_dateline_with_a_weak_epoch_beside_it_is_medium_confidence():
 
 def test_a_yearless_feb_29_dateline_beside_no_leap_year_has_no_date_and_no_note():
     assert _dateline_year(2, 29, "No year.", [_evidence(dt.date(2022, 3, 1), 4)], EN) == (None, "")
+
+
+# --------------------------------------------------------------------------- is_stamp_line
+
+
+@pytest.mark.parametrize(
+    ("length", "want"),
+    [
+        (159, True),
+        (160, True),  # a line of 160 characters can be a stamp
+        (161, False),  # a longer one is prose, however it starts
+    ],
+)
+def test_a_stamp_line_is_at_most_160_characters(length, want):
+    line = "Published March 3, 2024"
+    assert is_stamp_line(line + "." * (length - len(line))) is want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("March 3, 2024", True),
+        ("March 3, 2024 city", True),
+        ("March 3, 2024 city hall", True),  # two words beside the date: still a stamp
+        ("March 3, 2024 city hall notice", False),  # three: a line of prose
+        ("Rain fell March 3, 2024", False),  # a verb: news
+        ("The city hall", False),  # no date: no stamp
+    ],
+)
+def test_an_unlabelled_line_is_a_stamp_with_at_most_two_words_beside_its_date(line, want):
+    assert is_stamp_line(line) is want
+
+
+def test_a_line_starting_with_a_stamp_word_is_a_stamp_whatever_follows():
+    assert is_stamp_line("Updated March 3, 2024 after the council voted on the bridge budget") is True
+
+
+def test_a_spanish_stamp_line_is_read_in_spanish():
+    assert is_stamp_line("Actualizado: 12 de julio de 2022", "es") is True
+    assert is_stamp_line("La planta cerró el 12 de julio de 2022.", "es") is False
+
+
+# --------------------------------------------------------------------------- explicit_dates
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("March 3, 2024", [(0, 13, "March 3, 2024", "written")]),
+        ("On 3 March 2024 at noon", [(3, 15, "3 March 2024", "written")]),
+        ("03/03/2024", [(0, 10, "03/03/2024", "written")]),  # numeric dates are written ones too
+        ("2024-03-03", [(0, 10, "2024-03-03", "iso")]),
+        ("On March 3 they met", []),  # no year: not an explicit date
+        ("2024-03-03 and March 4, 2024", [(0, 10, "2024-03-03", "iso"), (15, 28, "March 4, 2024", "written")]),
+        # a numeric date and an ISO one sharing "2024": the earlier is kept, the overlapping one dropped
+        ("3/3/2024-03-05", [(0, 8, "3/3/2024", "written")]),
+    ],
+)
+def test_explicit_dates_are_the_written_and_iso_dates_with_a_year(line, want):
+    assert explicit_dates(line, EN) == want
+
+
+def _stub_language(*patterns: tuple[str, str]) -> SimpleNamespace:
+    """A language with only these patterns, for the overlap rules alone; "near-day" is not an
+    explicit kind, the others are."""
+    return SimpleNamespace(
+        patterns=[(kind, re.compile(pattern)) for kind, pattern in patterns],
+        explicit_kinds=frozenset({"iso", "numeric", "month-day"}),
+    )
+
+
+def test_a_pattern_of_another_kind_listed_first_does_not_stop_the_explicit_ones():
+    lang = _stub_language(("near-day", r"(?P<y>today)"), ("iso", r"(?P<y>\d{4})-\d\d-\d\d"))
+    assert explicit_dates("today 2024-03-03", lang) == [(6, 16, "2024-03-03", "iso")]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_of_two_dates_starting_together_the_longer_is_kept(order):
+    # "2024-03" (a short pattern) and "2024-03-03" start at the same place, listed either way round
+    patterns = [("numeric", r"(?P<y>\d{4})-\d\d"), ("iso", r"(?P<y>\d{4})-\d\d-\d\d")][::order]
+    assert explicit_dates("On 2024-03-03.", _stub_language(*patterns)) == [(3, 13, "2024-03-03", "iso")]
+
+
+def test_a_date_inside_a_longer_one_is_dropped():
+    # "March 3, 2024" lies inside "Sunday, March 3, 2024 10:00", found first by another pattern
+    lang = _stub_language(
+        ("numeric", r"(?P<y>March 3, 2024)"),
+        ("month-day", r"Sunday, (?P<y>March 3, 2024) 10:00"),
+    )
+    assert explicit_dates("Sunday, March 3, 2024 10:00", lang) == [(0, 27, "Sunday, March 3, 2024 10:00", "written")]
+
+
+def test_two_dates_side_by_side_are_both_kept():
+    # the second starts exactly where the first ends
+    lang = _stub_language(("iso", r"(?P<y>\d{4})-\d\d-\d\d"))
+    assert explicit_dates("2024-03-032024-03-04", lang) == [
+        (0, 10, "2024-03-03", "iso"),
+        (10, 20, "2024-03-04", "iso"),
+    ]

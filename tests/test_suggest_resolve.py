@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -10,7 +11,15 @@ import pytest
 from timeline.languages import get
 from timeline.suggest import resolve as resolve_module
 from timeline.suggest.model import Resolved
-from timeline.suggest.resolve import _resolve_anchored, _resolve_holiday, _weekday_and_day, resolve, resolve_alone
+from timeline.suggest.resolve import (
+    _resolve_anchored,
+    _resolve_holiday,
+    _resolve_near_day,
+    _way,
+    _weekday_and_day,
+    resolve,
+    resolve_alone,
+)
 
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 0, 1, 2, 3, 4
 
@@ -248,3 +257,215 @@ def test_the_anchored_resolver_keeps_the_whole_phrase_as_its_core(anchor, want):
     # called on its own, not through resolve() (which sets the core again for the validator)
     m = next(p for kind, p in get("en").patterns if kind == "anchored").search("They met two days later.")
     assert _resolve_anchored(m, anchor, get("en"), "day") == want
+
+
+# --------------------------------------------------------------------------- matches of the languages' own patterns
+
+
+def _first(kind: str, text: str, language: str = "en") -> re.Match:
+    """The first match in ``text`` of the language's pattern of this kind."""
+    pattern = next(p for k, p in get(language).patterns if k == kind)
+    m = pattern.search(text)
+    assert m is not None
+    return m
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        ("three days ago", Resolved(None, "day", "needs-anchor", "three days ago")),
+        ("two years ago", Resolved(None, "year", "needs-anchor", "two years ago")),
+        # with a weekday or "today" the phrase names a day, whatever its unit
+        ("two years ago Wednesday", Resolved(None, "day", "needs-anchor", "two years ago Wednesday")),
+        ("a year ago today", Resolved(None, "day", "needs-anchor", "a year ago today")),
+    ],
+)
+def test_units_ago_without_an_anchor_need_one_at_their_precision(phrase, want):
+    assert resolve_alone(phrase, None, "en") == want
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "want"),
+    [
+        # "today": the anchor day itself, a year back (29 February becomes the 28th)
+        ("a year ago today", dt.date(2024, 2, 29), "2023-02-28"),
+        # a weekday later in the week than the anchor (Wednesday 13 March): the Friday before, 8 March
+        ("a year ago Friday", dt.date(2024, 3, 13), "2023-03-08"),
+        # a weekday earlier in the week: Monday 11 March, two weeks back
+        ("two weeks ago Monday", dt.date(2024, 3, 13), "2024-02-26"),
+        # the anchor's own weekday: the anchor day itself
+        ("a week ago Wednesday", dt.date(2024, 3, 13), "2024-03-06"),
+    ],
+)
+def test_units_ago_with_a_weekday_count_back_from_the_last_such_day(phrase, anchor, want):
+    assert resolve_alone(phrase, anchor, "en") == Resolved(want, "day", "ago:weekday", phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("It began three days ago.", Resolved("2024-03-28", "day", "ago", "three days ago")),
+        ("It began two weeks ago.", Resolved("2024-03-11", "week", "ago", "two weeks ago")),
+        ("It began a year ago.", Resolved("2023", "year", "ago", "a year ago")),
+    ],
+)
+def test_units_ago_count_back_in_their_own_unit_when_dateparser_reads_nothing(monkeypatch, text, want):
+    # the fallback moves the anchor (Sunday 31 March 2024) by days, weeks or years, not by months
+    monkeypatch.setattr(resolve_module, "_dateparser_day", lambda *args: None)
+    assert resolve("ago", _first("ago", text), dt.date(2024, 3, 31), lambda: "past", get("en")) == want
+
+
+# --------------------------------------------------------------------------- a month with its year
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "want"),
+    [
+        # no publication date needed: the year is written
+        ("It opened in March 2019.", None, Resolved("2019-03", "month", "month-year", "March 2019")),
+        (
+            "It opened in February 2019.",
+            dt.date(2024, 3, 31),
+            Resolved("2019-02", "month", "month-year", "February 2019"),
+        ),
+        # a qualifier names the part of the month; the core starts at the month
+        ("It opened in late July 2023.", None, Resolved("2023-07", "month", "month-year:late", "July 2023")),
+        (
+            "It opened in early Dec. 2023.",
+            dt.date(2024, 1, 5),
+            Resolved("2023-12", "month", "month-year:early", "Dec. 2023"),
+        ),
+    ],
+)
+def test_a_month_with_its_year_is_that_month(text, anchor, want):
+    assert resolve("month-year", _first("month-year", text), anchor, lambda: "past", get("en")) == want
+
+
+def test_a_month_with_its_year_stands_as_written_when_dateparser_reads_nothing(monkeypatch):
+    monkeypatch.setattr(resolve_module, "_dateparser_day", lambda *args: None)
+    m = _first("month-year", "It opened in July 2023.")
+    assert resolve("month-year", m, dt.date(2024, 3, 31), lambda: "past", get("en")) == Resolved(
+        "2023-07", "month", "month-year", "July 2023"
+    )
+
+
+# --------------------------------------------------------------------------- a bare year
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        ("It has grown since 2019.", "en", Resolved("2019", "year", "year:since", "2019")),
+        ("It opened in 2019.", "en", Resolved("2019", "year", "year", "2019")),
+        ("It opened in late 2019.", "en", Resolved("2019", "year", "year:late", "2019")),
+        # Spanish: the validator reads the whole phrase, lead included
+        ("Ha crecido desde 2020.", "es", Resolved("2020", "year", "year:since", "desde 2020")),
+        ("Abrió en 2020.", "es", Resolved("2020", "year", "year", "2020")),
+    ],
+)
+def test_a_year_is_that_year_and_since_says_so_in_its_rule(text, language, want):
+    got = resolve("year", _first("year", text, language), dt.date(2024, 3, 31), lambda: "past", get(language))
+    assert got == want
+
+
+# --------------------------------------------------------------------------- yesterday, today, tomorrow
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        ("It rained yesterday.", "en", Resolved(None, "day", "needs-anchor", "yesterday")),
+        ("It rains today.", "en", Resolved(None, "day", "needs-anchor", "today")),
+        ("Llovió ayer.", "es", Resolved(None, "day", "needs-anchor", "ayer")),
+    ],
+)
+def test_a_near_day_without_an_anchor_needs_one(text, language, want):
+    got = resolve("near-day", _first("near-day", text, language), None, lambda: "past", get(language))
+    assert got == want
+
+
+# A language's near-day pattern may take words round the day word (here a leading "late"): the
+# core is the whole match, not the day word's group.
+_LATE_YESTERDAY = re.compile(r"(?P<lead>late\s+)(?P<w>yesterday)")
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        (None, Resolved(None, "day", "needs-anchor", "late yesterday")),
+        (dt.date(2024, 3, 1), Resolved("2024-02-29", "day", "relative:yesterday", "late yesterday")),
+    ],
+)
+def test_a_near_day_core_is_the_whole_match(anchor, want):
+    m = _LATE_YESTERDAY.search("It rained late yesterday.")
+    assert _resolve_near_day(m, anchor, lambda: "past", get("en")) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "misread", "want"),
+    [
+        # dateparser reading "yesterday" as the anchor day itself (an hour's rounding) is not trusted
+        ("It rained yesterday.", dt.date(2024, 3, 1), Resolved("2024-02-29", "day", "relative:yesterday", "yesterday")),
+        # nor "tomorrow" two days ahead
+        ("It rains tomorrow.", dt.date(2024, 3, 3), Resolved("2024-03-02", "day", "relative:tomorrow", "tomorrow")),
+    ],
+)
+def test_a_near_day_ignores_a_dateparser_reading_at_the_wrong_distance(monkeypatch, text, misread, want):
+    monkeypatch.setattr(resolve_module, "_dateparser_day", lambda *args: (misread, "day"))
+    got = resolve("near-day", _first("near-day", text), dt.date(2024, 3, 1), lambda: "past", get("en"))
+    assert got == want
+
+
+# --------------------------------------------------------------------------- a lead word's direction
+
+
+@pytest.mark.parametrize(
+    ("lead", "way"),
+    [("last", "past"), ("this past", "past"), ("next", "future"), ("this", None), ("since", None), ("", None)],
+)
+def test_a_lead_word_forces_its_direction(lead, way):
+    assert _way(lead) == way
+
+
+@pytest.mark.parametrize(
+    ("phrase", "way", "want"),
+    [
+        # "el pasado" looks back even in an article looking ahead (anchor Wednesday 20 March 2024)
+        ("el pasado 23 de julio", "future", Resolved("2023-07-23", "day", "month-day:past", "el pasado 23 de julio")),
+        # "el próximo" looks ahead even in one looking back
+        (
+            "el próximo 23 de julio",
+            "past",
+            Resolved("2024-07-23", "day", "month-day:future", "el próximo 23 de julio"),
+        ),
+        ("el próximo lunes 25", "past", Resolved("2024-03-25", "day", "weekday-day:future", "el próximo lunes 25")),
+    ],
+)
+def test_a_spanish_lead_word_overrides_the_articles_direction(phrase, way, want):
+    assert resolve_alone(phrase, dt.date(2024, 3, 20), "es", way) == want
+
+
+@pytest.mark.parametrize(
+    ("anchor", "way", "expected"),
+    [
+        (dt.date(9999, 6, 1), "past", dt.date(9999, 3, 1)),
+        (dt.date(9991, 2, 1), "future", dt.date(9991, 3, 1)),
+        (dt.date(9992, 2, 1), "future", dt.date(9992, 3, 1)),
+        (dt.date(1, 6, 1), "past", dt.date(1, 3, 1)),
+        (dt.date(9, 2, 1), "past", dt.date(8, 3, 1)),
+        (dt.date(8, 2, 1), "past", dt.date(7, 3, 1)),
+    ],
+)
+def test_the_nearest_yearly_date_is_found_at_the_ends_of_the_calendar(anchor, way, expected):
+    # eight years each way would reach year 0 or 10000, which no date has
+    assert resolve_module._nearest_yearly(lambda y: dt.date(y, 3, 1), anchor, way) == expected
+
+
+def test_the_nearest_yearly_date_reaches_a_29_february_eight_years_away():
+    # 2096 and 2104 are leap years; 2100 is not: from 2100 the nearest are 8 years away, and
+    # that is why the scan reaches eight years each way
+    def leap_day(y):
+        return dt.date(y, 2, 29) if calendar.isleap(y) else None
+
+    assert resolve_module._nearest_yearly(leap_day, dt.date(2100, 3, 1), "past") == dt.date(2096, 2, 29)
+    assert resolve_module._nearest_yearly(leap_day, dt.date(2100, 2, 28), "future") == dt.date(2104, 2, 29)

@@ -110,3 +110,18 @@ def test_only_the_line_before_the_break_is_measured():
     # third line is measured on that line alone (the joined text is long)
     text = "Intro.\n" + LONG_LINE + "\nShort headline\nNext line here."
     assert split_sentences(text) == [(0, 6), (7, 93), (94, 109)]
+
+
+# --------------------------------------------------------------------------- whitespace round a sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Bridge reopens \nThe bridge reopened on Tuesday.", [(0, 14), (16, 47)]),  # one space before the break
+        ("Bridge reopens  \t\nThe bridge reopened.\n\n", [(0, 14), (18, 38)]),  # three, and blank lines at the end
+        ("  Bridge reopens\n", [(2, 16)]),  # spaces before the first word
+    ],
+)
+def test_a_sentence_is_trimmed_of_the_whitespace_round_it(text, want):
+    assert split_sentences(text) == want

@@ -235,6 +235,9 @@ def _find_alias_excess(node, sizes: dict[int, int], seen: set[int], added: list[
             _find_alias_excess(item, sizes, seen, added)
 
 
+_PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _to_python(node, loader, loc: Loc, doc: YamlDoc, problems: list[Problem], count: list[int], depth: int):
     count[0] += 1
     line = node.start_mark.line + 1
@@ -243,6 +246,10 @@ def _to_python(node, loader, loc: Loc, doc: YamlDoc, problems: list[Problem], co
     if depth > MAX_DEPTH:
         raise _Limit(line, f"document is nested more than {MAX_DEPTH} levels deep", "flatten it")
     doc.lines.setdefault(loc, line)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+        # a tag on a list or mapping (`!thing [1]`, `!!set {a}`) would otherwise be dropped
+        # without a word; its contents are still read, so their own problems are reported too
+        problems.append(Problem(doc.display, line, f'the tag "{node.tag}" is not supported', hint="remove it"))
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         first_line: dict = {}

@@ -390,7 +390,9 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _nearest_yearly(make: Callable[[int], dt.date | None], anchor: dt.date, way: str) -> dt.date:
     """The yearly date (``make(year)``) nearest the anchor in the given direction, the anchor
     day included; eight years each way reach the nearest 29 February."""
-    days = [d for y in range(anchor.year - 8, anchor.year + 9) if (d := make(y)) is not None]
+    # kept inside the calendar: an anchor in its first or last eight years must not fail
+    years = range(max(dt.MINYEAR, anchor.year - 8), min(dt.MAXYEAR, anchor.year + 8) + 1)
+    days = [d for y in years if (d := make(y)) is not None]
     if way == "past":
         return max(d for d in days if d <= anchor)
     return min(d for d in days if d >= anchor)
