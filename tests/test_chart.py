@@ -528,3 +528,12 @@ def test_the_category_names_follow_the_language_asked_for_not_the_current_one(ti
         "diplomacia",
         "contexto",
     ]
+
+
+def test_the_bands_of_a_spanish_chart_carry_the_spanish_names():
+    # the shipped names are the same in both languages, so a stand-in whose aren't
+    dataset = SimpleNamespace(administrations=[FIRST_TERM, SITTING_TERM], events=[])
+    frame = prepare_frame(dataset)
+    payload = chart.chart_payload(frame, dataset, lang="es")
+    labels = [s["label"]["text"] for s in payload["layout"]["shapes"] if s.get("label")]
+    assert labels == ["Ana &amp; Bo", "Ci Doe"]  # Plotly reads label text as markup: shows "&"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import DataError
-from timeline.languages import LANGUAGE_CODES, Language, detect_language, en, get
+from timeline.languages import LANGUAGE_CODES, Language, detect_language, en, es, get
 from timeline.languages.base import fourth_thursday_of_november, word_set
 from timeline.models import LANGUAGES
 from timeline.suggest.resolve import KINDS, _dateparser_day
@@ -344,6 +344,8 @@ def test_a_spanish_year_after_de_is_no_date_after_an_amount(text, phrases):
         ("Y" + " " * 39 + "Domingo llegó.", []),
         ("Y" + " " * 40 + "Domingo llegó.", []),  # the window holds only spaces: no opening
         ("   Domingo llegó.", ["Domingo"]),  # the text's own start opens a sentence
+        ("Llegó." + " " * 39 + "Domingo llegó.", ["Domingo"]),  # the full stop 40 back: seen
+        ("Llegó." + " " * 40 + "Domingo llegó.", []),  # 41 back: not
     ],
 )
 def test_a_capitalised_spanish_weekday_is_a_date_only_opening_its_sentence(text, phrases):
@@ -356,6 +358,31 @@ def test_a_capitalised_spanish_weekday_is_a_date_only_opening_its_sentence(text,
 def test_a_spanish_weekday_range_is_seen_within_30_characters(spaces, phrases):
     text = "Abre de" + " " * spaces + "miércoles a sábado."
     assert accepted("es", "weekday", text) == phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Pasó de lunes a martes.", []),  # "de" and "a <weekday>" after: a range
+        ("La cita de lunes quedó firme.", ["lunes"]),  # "de" alone: a day
+        ("Abre del lunes a viernes.", ["lunes", "viernes"]),  # "a <weekday>" without "de"
+    ],
+)
+def test_a_spanish_weekday_range_needs_both_de_before_and_a_weekday_after(text, phrases):
+    assert accepted("es", "weekday", text) == phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "word"),
+    [
+        ("de" + " " * 38 + "2023", 40, "de"),  # the word starts 40 characters back: seen
+        ("de" + " " * 40 + "2023", 42, ""),  # 42 back: only spaces are looked at
+        ("   ", 3, ""),  # no word at all
+        ("", 0, ""),
+    ],
+)
+def test_the_spanish_word_before_a_phrase(text, start, word):
+    assert es.word_before(text, start) == word
 
 
 # "Today" opening its sentence, in a clause with no verb of an event, speaks of the present in

@@ -183,6 +183,10 @@ def test_a_nul_byte_names_its_line(tmp_path: Path):
     with pytest.raises(DataError) as info:
         read_article(path)
     assert info.value.problems[0].line == 1
+    path.write_bytes(b"\n\x00")  # a first line that is empty still counts
+    with pytest.raises(DataError) as info:
+        read_article(path)
+    assert info.value.problems[0].line == 2
     path.write_text("fine\n", encoding="utf-8")
     assert read_article(path).text == "fine\n"
 

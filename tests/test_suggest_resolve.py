@@ -14,9 +14,13 @@ from timeline.suggest.model import Resolved
 from timeline.suggest.resolve import (
     _resolve_anchored,
     _resolve_holiday,
+    _resolve_month,
     _resolve_near_day,
+    _resolve_span,
+    _resolve_weekday,
     _way,
     _weekday_and_day,
+    format_date,
     resolve,
     resolve_alone,
 )
@@ -469,3 +473,408 @@ def test_the_nearest_yearly_date_reaches_a_29_february_eight_years_away():
 
     assert resolve_module._nearest_yearly(leap_day, dt.date(2100, 3, 1), "past") == dt.date(2096, 2, 29)
     assert resolve_module._nearest_yearly(leap_day, dt.date(2100, 2, 28), "future") == dt.date(2104, 2, 29)
+
+
+# --------------------------------------------------------------------------- seasons
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        # a winter is named by the year of its January and February: "winter 2023" began in December 2022
+        ("winter 2023", "2022-12"),
+        ("winter of 2023", "2022-12"),
+        # every other season lies in its own year
+        ("summer 2023", "2023-06"),
+        ("fall 2023", "2023-09"),
+    ],
+)
+def test_a_season_with_its_year_starts_in_that_year_but_a_winter_the_december_before(phrase, want):
+    # the publication date plays no part: the year is written
+    assert resolve_alone(phrase, dt.date(2024, 5, 1), "en") == Resolved(want, "season", "season:year", phrase)
+    assert resolve_alone(phrase, None, "en") == Resolved(want, "season", "season:year", phrase)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        # on the last day of the winter of 2023-24 (29 February 2024) that winter is not over: the one before
+        (dt.date(2024, 2, 29), "2022-12"),
+        # one day later it is
+        (dt.date(2024, 3, 1), "2023-12"),
+        # the same edge in a year with no 29 February
+        (dt.date(2023, 2, 28), "2021-12"),
+        (dt.date(2023, 3, 1), "2022-12"),
+    ],
+)
+def test_last_winter_is_the_last_winter_that_has_ended(anchor, want):
+    assert resolve_alone("last winter", anchor, "en") == Resolved(want, "season", "season:last", "last winter")
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        # the day before spring begins: the spring about to begin
+        (dt.date(2024, 2, 29), "2024-03"),
+        # on its first day, in it, and on its last day spring has begun: next year's
+        (dt.date(2024, 3, 1), "2025-03"),
+        (dt.date(2024, 4, 1), "2025-03"),
+        (dt.date(2024, 5, 31), "2025-03"),
+    ],
+)
+def test_next_spring_is_the_next_spring_not_yet_begun(anchor, want):
+    assert resolve_alone("next spring", anchor, "en") == Resolved(want, "season", "season:next", "next spring")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "way", "want"),
+    [
+        # "this" says so in the rule; "in the" does not, and its core leaves the "in " out
+        ("this winter", "past", Resolved("2023-12", "season", "season:this-past", "this winter")),
+        ("this winter", "future", Resolved("2024-12", "season", "season:this-future", "this winter")),
+        ("in the winter", "past", Resolved("2023-12", "season", "season:past", "the winter")),
+        ("in the winter", "future", Resolved("2024-12", "season", "season:future", "the winter")),
+        ("in the spring", "past", Resolved("2024-03", "season", "season:past", "the spring")),
+    ],
+)
+def test_this_winter_in_july_is_the_last_one_looking_back_and_the_next_looking_ahead(phrase, way, want):
+    assert resolve_alone(phrase, dt.date(2024, 7, 1), "en", way) == want
+
+
+# --------------------------------------------------------------------------- a bare month with its lead
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        # "since" and a qualifier are left out of the core: it starts at the month
+        ("since March", Resolved("2024-03", "month", "month:since", "March")),
+        ("early March", Resolved("2024-03", "month", "month:past:early", "March")),
+        ("since early March", Resolved("2024-03", "month", "month:since:early", "March")),
+        # "last", "this past", "next" are kept
+        ("this past March", Resolved("2024-03", "month", "month:last", "this past March")),
+        ("next March", Resolved("2025-03", "month", "month:next", "next March")),
+    ],
+)
+def test_a_month_core_starts_at_its_lead_unless_the_lead_is_since(phrase, want):
+    assert resolve_alone(phrase, dt.date(2024, 5, 1), "en") == want
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        # "this past March" in March is last year's, even looking back from the first of the month
+        (dt.date(2024, 3, 1), "2023-03"),
+        (dt.date(2024, 3, 31), "2023-03"),
+        # from April on it is this year's
+        (dt.date(2024, 4, 1), "2024-03"),
+    ],
+)
+def test_this_past_march_is_the_last_march_before_the_anchors_month(anchor, want):
+    got = resolve_alone("this past March", anchor, "en")
+    assert got == Resolved(want, "month", "month:last", "this past March")
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        # in February: this year's
+        (dt.date(2024, 2, 29), "2024-03"),
+        # in March itself (first and last day): next year's
+        (dt.date(2024, 3, 1), "2025-03"),
+        (dt.date(2024, 3, 31), "2025-03"),
+        (dt.date(2024, 4, 1), "2025-03"),
+    ],
+)
+def test_next_march_is_the_first_march_after_the_anchors_month(anchor, want):
+    assert resolve_alone("next March", anchor, "en") == Resolved(want, "month", "month:next", "next March")
+
+
+@pytest.mark.parametrize("phrase", ["last March", "next March", "this past March", "since March"])
+def test_a_month_with_its_lead_needs_an_anchor_at_month_precision(phrase):
+    core = "March" if phrase == "since March" else phrase
+    assert resolve_alone(phrase, None, "en") == Resolved(None, "month", "needs-anchor", core)
+
+
+# --------------------------------------------------------------------------- "January of last year"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        ("March of last year", Resolved("2023-03", "month", "month-of-last-year", "March of last year")),
+        ("March of this year", Resolved("2024-03", "month", "month-of-this-year", "March of this year")),
+        ("March of next year", Resolved("2025-03", "month", "month-of-next-year", "March of next year")),
+    ],
+)
+def test_a_month_of_last_this_or_next_year_is_that_month_of_the_anchors_year_moved_by_one(phrase, want):
+    assert resolve_alone(phrase, dt.date(2024, 5, 1), "en") == want
+
+
+@pytest.mark.parametrize("phrase", ["March of last year", "March of next year"])
+def test_a_month_of_a_relative_year_without_an_anchor_needs_one_and_keeps_the_whole_phrase(phrase):
+    assert resolve_alone(phrase, None, "en") == Resolved(None, "month", "needs-anchor", phrase)
+
+
+@pytest.mark.parametrize(
+    ("dateparser_reads", "anchor", "way", "text", "want"),
+    [
+        # dateparser reads nothing: the rule finds the month itself, the anchor's own month included
+        (None, dt.date(2024, 3, 15), "past", "It opened in March.", "2024-03"),
+        (None, dt.date(2024, 3, 15), "past", "It opened in April.", "2023-04"),
+        (None, dt.date(2024, 3, 15), "future", "It opens in March.", "2024-03"),
+        (None, dt.date(2024, 3, 15), "future", "It opens in February.", "2025-02"),
+        # dateparser reads another month (it keeps the anchor's day: 31 March + "February"): not trusted
+        ((dt.date(2024, 3, 2), "day"), dt.date(2024, 3, 31), "past", "It opened in February.", "2024-02"),
+        # dateparser reads the right month but twelve months or more from the anchor's: not trusted either
+        ((dt.date(2025, 4, 1), "day"), dt.date(2024, 3, 15), "future", "It opens in April.", "2024-04"),
+        ((dt.date(2022, 2, 1), "day"), dt.date(2024, 3, 15), "past", "It opened in February.", "2024-02"),
+        # twelve months away exactly is too far; eleven is not
+        ((dt.date(2023, 3, 1), "day"), dt.date(2024, 3, 15), "past", "It opened in March.", "2024-03"),
+        ((dt.date(2023, 4, 1), "day"), dt.date(2024, 3, 15), "past", "It opened in April.", "2023-04"),
+        # a misread month is not kept, even a month from the anchor's
+        ((dt.date(2024, 3, 2), "day"), dt.date(2024, 1, 31), "past", "It opened in February.", "2023-02"),
+    ],
+)
+def test_a_bare_month_is_found_by_the_rules_when_dateparser_fails(
+    monkeypatch, dateparser_reads, anchor, way, text, want
+):
+    monkeypatch.setattr(resolve_module, "_dateparser_day", lambda *args: dateparser_reads)
+    got = resolve("month", _first("month", text), anchor, lambda: way, get("en"))
+    assert got == Resolved(want, "month", f"month:{way}", text.split()[-1].rstrip("."))
+
+
+@pytest.mark.parametrize("phrase", ["July 23", "23 July"])
+def test_a_month_and_day_without_a_year_or_anchor_needs_one_at_day_precision(phrase):
+    assert resolve_alone(phrase, None, "en") == Resolved(None, "day", "needs-anchor", phrase)
+
+
+# --------------------------------------------------------------------------- moving a day by units
+
+
+@pytest.mark.parametrize(
+    ("day", "unit", "n", "want"),
+    [
+        # the same day of the month when it exists, 28th and below included
+        (dt.date(2024, 1, 15), "month", -1, dt.date(2023, 12, 15)),
+        (dt.date(2024, 1, 28), "month", 1, dt.date(2024, 2, 28)),
+        (dt.date(2024, 12, 31), "month", 1, dt.date(2025, 1, 31)),
+        (dt.date(2024, 1, 31), "month", 2, dt.date(2024, 3, 31)),
+        # else the target month's last day: 29, 30 or 28
+        (dt.date(2024, 1, 31), "month", 1, dt.date(2024, 2, 29)),
+        (dt.date(2024, 1, 30), "month", 1, dt.date(2024, 2, 29)),
+        (dt.date(2023, 1, 31), "month", 1, dt.date(2023, 2, 28)),
+        (dt.date(2024, 3, 31), "month", 1, dt.date(2024, 4, 30)),
+        (dt.date(2024, 5, 31), "month", -1, dt.date(2024, 4, 30)),
+        (dt.date(2024, 3, 31), "month", -1, dt.date(2024, 2, 29)),
+        (dt.date(2024, 2, 29), "year", 1, dt.date(2025, 2, 28)),
+        (dt.date(2024, 2, 29), "year", 4, dt.date(2028, 2, 29)),
+        # days and weeks move by their count of days
+        (dt.date(2024, 2, 28), "day", 2, dt.date(2024, 3, 1)),
+        (dt.date(2024, 3, 1), "week", -1, dt.date(2024, 2, 23)),
+    ],
+)
+def test_a_shift_by_months_keeps_the_day_of_the_month_or_takes_the_months_last(day, unit, n, want):
+    assert resolve_module._shift(day, unit, n) == want
+
+
+# --------------------------------------------------------------------------- a weekday with its lead
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        # the lead is part of the core, whichever it is (anchor Wednesday 13 March 2024)
+        ("next Monday", Resolved("2024-03-18", "day", "weekday:next", "next Monday")),
+        ("next Wednesday", Resolved("2024-03-20", "day", "weekday:next", "next Wednesday")),
+        ("last Monday", Resolved("2024-03-11", "day", "weekday:last", "last Monday")),
+        ("this past Monday", Resolved("2024-03-11", "day", "weekday:last", "this past Monday")),
+    ],
+)
+def test_a_weekday_with_a_lead_keeps_the_lead_in_its_core(phrase, want):
+    assert resolve_alone(phrase, dt.date(2024, 3, 13), "en") == want
+
+
+# A language's weekday pattern may take words before the lead (here "on"): the core starts at the
+# lead, not at the match's start.
+_ON_LAST_MONDAY = re.compile(r"(?P<pre>on\s+)(?P<lead>last)\s+(?P<wd>Monday)")
+
+
+def test_a_weekday_core_starts_at_its_lead_not_at_the_match():
+    m = _ON_LAST_MONDAY.search("They met on last Monday.")
+    got = _resolve_weekday(m, dt.date(2024, 3, 13), lambda: "past", get("en"))
+    assert got == Resolved("2024-03-11", "day", "weekday:last", "last Monday")
+
+
+# --------------------------------------------------------------------------- "this past week"
+
+
+@pytest.mark.parametrize("phrase", ["this past week", "last week"])
+def test_this_past_week_is_read_as_last_week(phrase):
+    # anchor Wednesday 13 March 2024: the week before starts on Monday 4 March
+    got = resolve_alone(phrase, dt.date(2024, 3, 13), "en")
+    assert got == Resolved("2024-03-04", "week", "relative:last-week", phrase)
+
+
+# --------------------------------------------------------------------------- writing a day as a season
+
+
+@pytest.mark.parametrize(
+    ("day", "want"),
+    [
+        # January and February belong to the winter that began the December before
+        (dt.date(2024, 1, 1), "2023-12"),
+        (dt.date(2024, 2, 29), "2023-12"),
+        # each season runs from its first month to the day before the next one's
+        (dt.date(2024, 3, 1), "2024-03"),
+        (dt.date(2024, 5, 31), "2024-03"),
+        (dt.date(2024, 6, 1), "2024-06"),
+        (dt.date(2024, 7, 15), "2024-06"),
+        (dt.date(2024, 8, 31), "2024-06"),
+        (dt.date(2024, 9, 1), "2024-09"),
+        (dt.date(2024, 11, 30), "2024-09"),
+        (dt.date(2024, 12, 1), "2024-12"),
+        (dt.date(2024, 12, 31), "2024-12"),
+    ],
+)
+def test_a_day_written_as_a_season_is_its_seasons_first_month(day, want):
+    assert format_date(day, "season") == want
+
+
+def test_a_shift_after_a_date_known_to_its_season_stays_in_that_season():
+    # "last summer" then "two days later": the summer of 2024, written as its first month
+    assert _anchored("They met two days later.", dt.date(2024, 6, 1), "season") == Resolved(
+        "2024-06", "season", "anchored:+2-day", "two days later"
+    )
+
+
+# --------------------------------------------------------------------------- more seasons and months, by their words
+
+
+@pytest.mark.parametrize(
+    ("phrase", "language", "anchor", "way", "want"),
+    [
+        # "this past" looks back like "last"
+        (
+            "this past winter",
+            "en",
+            dt.date(2024, 5, 1),
+            "past",
+            Resolved("2023-12", "season", "season:last", "this past winter"),
+        ),
+        # a qualifier says which part of the season
+        (
+            "late last summer",
+            "en",
+            dt.date(2024, 5, 1),
+            "past",
+            Resolved("2023-06", "season", "season:last:late", "late last summer"),
+        ),
+        # a Spanish lead may come after the season
+        (
+            "el invierno pasado",
+            "es",
+            dt.date(2024, 5, 1),
+            "past",
+            Resolved("2023-12", "season", "season:last", "el invierno pasado"),
+        ),
+        # "this spring" on its first day, looking back: this year's, already begun
+        (
+            "this spring",
+            "en",
+            dt.date(2024, 3, 1),
+            "past",
+            Resolved("2024-03", "season", "season:this-past", "this spring"),
+        ),
+        # on its last day, looking ahead: this year's, not yet over
+        (
+            "this spring",
+            "en",
+            dt.date(2024, 5, 31),
+            "future",
+            Resolved("2024-03", "season", "season:this-future", "this spring"),
+        ),
+        ("last winter", "en", None, "past", Resolved(None, "season", "needs-anchor", "last winter")),
+    ],
+)
+def test_a_season_is_read_through_its_lead_and_qualifier(phrase, language, anchor, way, want):
+    assert resolve_alone(phrase, anchor, language, way) == want
+
+
+@pytest.mark.parametrize(
+    ("phrase", "language", "anchor", "way", "want"),
+    [
+        ("this March", "en", dt.date(2024, 1, 5), "past", Resolved("2024-03", "month", "month:this", "this March")),
+        ("this March", "en", dt.date(2024, 5, 1), "future", Resolved("2024-03", "month", "month:this", "this March")),
+        # "since" looks back even in an article looking ahead
+        ("since March", "en", dt.date(2024, 2, 1), "future", Resolved("2023-03", "month", "month:since", "March")),
+        # a Spanish lead after the month ("marzo pasado")
+        (
+            "marzo pasado",
+            "es",
+            dt.date(2024, 5, 1),
+            "future",
+            Resolved("2024-03", "month", "month:last", "marzo pasado"),
+        ),
+        # a qualifier stays out of the core of "March of last year" but in its rule
+        (
+            "early March of last year",
+            "en",
+            dt.date(2024, 5, 1),
+            "past",
+            Resolved("2023-03", "month", "month-of-last-year:early", "March of last year"),
+        ),
+        # the Spanish year word may stand before or after its lead
+        (
+            "marzo del año pasado",
+            "es",
+            dt.date(2024, 5, 1),
+            "past",
+            Resolved("2023-03", "month", "month-of-last-year", "marzo del año pasado"),
+        ),
+        (
+            "marzo del próximo año",
+            "es",
+            dt.date(2024, 5, 1),
+            "past",
+            Resolved("2025-03", "month", "month-of-next-year", "marzo del próximo año"),
+        ),
+    ],
+)
+def test_a_month_is_read_through_its_lead_and_qualifier(phrase, language, anchor, way, want):
+    assert resolve_alone(phrase, anchor, language, way) == want
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def test_a_span_back_runs_from_the_shifted_anchor_up_to_it():
+    assert resolve_alone("in the past three months", dt.date(2024, 5, 31), "en") == Resolved(
+        "2024-02", "month", "span:past-3-month", "in the past three months", "2024-05"
+    )
+
+
+@pytest.mark.parametrize(
+    ("anchor", "want"),
+    [
+        (None, Resolved(None, "month", "needs-anchor", "over the past three months")),
+        (
+            dt.date(2024, 5, 31),
+            Resolved("2024-02", "month", "span:past-3-month", "over the past three months", "2024-05"),
+        ),
+    ],
+)
+def test_the_span_resolver_keeps_the_whole_phrase_as_its_core(anchor, want):
+    # called on its own, not through resolve() (which sets the core again for the validator)
+    m = _first("span", "It grew over the past three months.")
+    assert _resolve_span(m, anchor, lambda: "past", get("en")) == want
+
+
+# A language's month pattern may take words before the lead (here "in"): the core starts at the lead.
+_IN_LAST_MARCH = re.compile(r"(?P<pre>in\s+)(?P<lead>last)\s+(?P<mon>March)")
+
+
+def test_a_month_core_starts_at_its_lead_not_at_the_match():
+    m = _IN_LAST_MARCH.search("It opened in last March.")
+    got = _resolve_month(m, dt.date(2024, 5, 1), lambda: "past", get("en"))
+    assert got == Resolved("2024-03", "month", "month:last", "last March")

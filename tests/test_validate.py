@@ -151,6 +151,33 @@ def test_unknown_source(tiny):
     )
 
 
+def test_an_unknown_source_written_after_the_quote_is_reported_on_its_own_line(tiny):
+    tiny.replace(
+        "events.yaml",
+        "  - source: wire-2022\n        quote: The agreement follows talks that began last month",
+        "  - quote: The agreement follows talks that began last month\n        source: wire-2021",
+    )
+    (problem,) = tiny.problems()
+    line = line_of(tiny, "events.yaml", "source: wire-2021")
+    assert line == line_of(tiny, "events.yaml", "quote: The agreement follows") + 1
+    assert problem.startswith(f'data/events.yaml:{line}: event "talks-begin": excerpts[1].source: unknown source')
+
+
+def test_an_unknown_date_evidence_source_is_reported_on_its_own_line(tiny):
+    tiny.replace(
+        "events.yaml",
+        "      source: wire-2022\n      phrase: last month",
+        "      phrase: last month\n      source: wire-2021",
+    )
+    (problem,) = tiny.problems()
+    line = line_of(tiny, "events.yaml", "source: wire-2021")
+    assert line == line_of(tiny, "events.yaml", "phrase: last month") + 1
+    assert problem == (
+        f'data/events.yaml:{line}: event "talks-begin": date_evidence.source: unknown source "wire-2021" '
+        '(hint: did you mean "wire-2022"?)'
+    )
+
+
 def test_duplicate_id(tiny):
     tiny.replace("events.yaml", "- id: talks-begin", "- id: border-plan")
     (problem,) = tiny.problems()
