@@ -88,6 +88,7 @@ def test_locate_gives_the_collapsed_offset_and_length():
     assert article.locate("   ") is None and article.locate("") is None
     assert article.locate("x") is None
     assert article.locate("a") == (0, 1)  # found at offset 0, not "not found"
+    assert Article("ab ab").locate("ab") == (0, 2)  # a quote written twice: the first
 
 
 def test_a_span_ends_after_its_last_character_in_the_original():
@@ -180,6 +181,10 @@ def test_a_nul_byte_names_its_line(tmp_path: Path):
         "give the article as UTF-8 text",
     )
     path.write_bytes(b"\x00")
+    with pytest.raises(DataError) as info:
+        read_article(path)
+    assert info.value.problems[0].line == 1
+    path.write_bytes(b"a\x00\nb\x00")  # the first NUL is the one named
     with pytest.raises(DataError) as info:
         read_article(path)
     assert info.value.problems[0].line == 1

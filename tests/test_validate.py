@@ -96,6 +96,33 @@ def test_quote_not_verbatim_points_to_the_closest_passage(tiny):
     assert 'the closest passage is "The agreement follows talks that began last month' in problem
 
 
+def test_every_bad_excerpt_of_an_event_is_reported_not_only_the_first(tiny):
+    # a second excerpt whose quote the article does not hold either
+    quote = "        quote: The agreement follows talks that began last month"
+    second = "\n      - source: wire-2022\n        quote: The talks never began at all"
+    tiny.replace("events.yaml", quote, quote + second)
+    tiny.replace("events.yaml", "quote: The agreement follows talks", "quote: The agreement followed talks")
+    problems = tiny.problems()
+    assert len(problems) == 2
+    assert 'event "talks-begin": excerpts[1].quote: quote is not verbatim' in problems[0]
+    assert 'event "talks-begin": excerpts[2].quote: quote is not verbatim' in problems[1]
+
+
+def test_every_excerpt_with_an_unknown_source_is_reported(tiny):
+    quote = "        quote: The agreement follows talks that began last month"
+    second = "\n      - source: wire-2099\n        quote: The agreement follows talks"
+    tiny.replace("events.yaml", quote, quote + second)
+    tiny.replace(
+        "events.yaml",
+        "  - source: wire-2022\n        quote: The agreement follows talks that",
+        "  - source: wire-2098\n        quote: The agreement follows talks that",
+    )
+    problems = tiny.problems()
+    assert len(problems) == 2
+    assert 'excerpts[1].source: unknown source "wire-2098"' in problems[0]
+    assert 'excerpts[2].source: unknown source "wire-2099"' in problems[1]
+
+
 def test_quote_may_differ_in_whitespace_only(tiny):
     tiny.replace("events.yaml", "quote: agreed to spend $1.5 billion", "quote: agreed   to spend  $1.5 billion")
     assert tiny.load().counts()["excerpts"] == 2
