@@ -276,6 +276,23 @@ def test_a_translation_in_an_unknown_language_is_named():
     }
 
 
+def test_with_two_translated_languages_every_one_is_named(monkeypatch):
+    # One translated language today (es): a second one must be listed, comma-separated, in both
+    # messages, which a single language never shows.
+    import timeline.models
+
+    monkeypatch.setattr(timeline.models, "TRANSLATED", ("es", "fr"))
+    assert messages(Administration, {**ADMIN, "translations": {}}) == {
+        "translations": "no es, fr translation; add translations: {es: {name: ...}}"
+    }
+    assert messages(Administration, {**ADMIN, "translations": {"fr": {"name": "Iks"}}}) == {
+        "translations": "no es translation; add translations: {es: {name: ...}}"
+    }
+    assert messages(Administration, {**ADMIN, "translations": {"de": {"name": "Iks"}}}) == {
+        "translations": '"de" is not a language of this timeline; translations are written under es, fr'
+    }
+
+
 def test_an_open_term_covers_every_later_day():
     import datetime as dt
 

@@ -878,3 +878,68 @@ def test_a_month_core_starts_at_its_lead_not_at_the_match():
     m = _IN_LAST_MARCH.search("It opened in last March.")
     got = _resolve_month(m, dt.date(2024, 5, 1), lambda: "past", get("en"))
     assert got == Resolved("2024-03", "month", "month:last", "last March")
+
+
+# --------------------------------------------------------------------------- a relative phrase dateparser cannot read
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "want"),
+    [
+        # dateparser cannot step past the calendar's ends: the phrase stays in the anchor's period
+        ("next year", dt.date(9999, 12, 31), Resolved("9999", "year", "relative:next-year", "next year")),
+        ("next month", dt.date(9999, 12, 25), Resolved("9999-12", "month", "relative:next-month", "next month")),
+        ("last year", dt.date(1, 1, 3), Resolved("0001", "year", "relative:last-year", "last year")),
+    ],
+)
+def test_a_relative_phrase_dateparser_cannot_read_falls_back_to_the_anchors_period(phrase, anchor, want):
+    assert resolve_alone(phrase, anchor, "en") == want
+
+
+def test_a_relative_phrase_dateparser_reads_is_its_reading():
+    # one step in from the edge above dateparser does read it
+    assert resolve_alone("next year", dt.date(9998, 12, 31), "en") == Resolved(
+        "9999", "year", "relative:next-year", "next year"
+    )
+
+
+# --------------------------------------------------------------------------- a weekday, rule by rule
+# Anchor Wednesday 13 March 2024. The resolver is called directly: for Spanish, resolve() puts
+# the whole match in place of the core, which would hide the core the resolver gives.
+WEDNESDAY_13_MARCH = dt.date(2024, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "way", "want"),
+    [
+        # "this": the day of the anchor's week, moved a week on only when it has passed looking ahead
+        ("this Monday", "en", "past", ("2024-03-11", "weekday:this-week", "this Monday")),
+        ("this Monday", "en", "future", ("2024-03-18", "weekday:this-week-ahead", "this Monday")),
+        ("this Wednesday", "en", "future", ("2024-03-13", "weekday:this-week", "this Wednesday")),
+        ("this Friday", "en", "future", ("2024-03-15", "weekday:this-week", "this Friday")),
+        # a bare weekday: the anchor's own day is "same-day", one day off is not
+        ("Wednesday", "en", "future", ("2024-03-13", "weekday:same-day", "Wednesday")),
+        ("Thursday", "en", "future", ("2024-03-14", "weekday:future", "Thursday")),
+        ("Tuesday", "en", "future", ("2024-03-19", "weekday:future", "Tuesday")),
+        ("Wednesday", "en", "past", ("2024-03-13", "weekday:same-day", "Wednesday")),
+        ("Tuesday", "en", "past", ("2024-03-12", "weekday:past", "Tuesday")),
+        ("Thursday", "en", "past", ("2024-03-07", "weekday:past", "Thursday")),
+        # a word before the weekday that is no lead of a direction stays out of the core, and so
+        # does the time of day after it
+        ("late Monday", "en", "past", ("2024-03-11", "weekday:past", "Monday")),
+        ("Monday morning", "en", "past", ("2024-03-11", "weekday:past", "Monday")),
+        # a Spanish direction word after the weekday is its lead, whatever the article's direction;
+        # the core then runs from the article to the weekday
+        ("el miércoles pasado", "es", "past", ("2024-03-06", "weekday:last", "el miércoles")),
+        ("el martes pasado", "es", "future", ("2024-03-12", "weekday:last", "el martes")),
+        ("el lunes que viene", "es", "past", ("2024-03-18", "weekday:next", "el lunes")),
+        # with no article the core starts where the match does
+        ("martes pasado", "es", "past", ("2024-03-12", "weekday:last", "martes")),
+        # with its day of the month: that day, and the same core
+        ("el lunes 11", "es", "past", ("2024-03-11", "weekday-day:past", "lunes")),
+    ],
+)
+def test_a_weekday_gives_its_day_rule_and_core(text, language, way, want):
+    m = _first("weekday", text, language)
+    got = _resolve_weekday(m, WEDNESDAY_13_MARCH, lambda: way, get(language))
+    assert got == Resolved(want[0], "day", want[1], want[2])
