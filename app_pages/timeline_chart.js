@@ -498,12 +498,51 @@ function openList(state, clusterIndex, clientX, clientY) {
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
+// Each term's name sits in the middle of the part of its band in view. Plotly centres a
+// shape's label on the whole shape, so a term that began before the axis does (Obama's, on an
+// axis from 2013) had its name cut at the edge. Where the whole name does not fit, the short
+// one ("López Obrador") does; where neither fits, the band is left unnamed.
+function termNames(state) {
+  const { xa } = axes(state);
+  const [lo, hi] = xa.range.map((v) => xa.r2l(v));
+  const shortNames = state.fig.short_names || {};
+  const names = [];
+  for (const term of state.terms) {
+    const x0 = Math.max(xa.r2l(term.x0), lo);
+    const x1 = Math.min(xa.r2l(term.x1), hi);
+    const room = xa.l2p(x1) - xa.l2p(x0) - 8;
+    const text = [term.label.text, shortNames[term.name]].find((t) => t && state.measure(plain(t)) <= room);
+    if (!text) continue;
+    names.push({
+      xref: "x",
+      yref: "y",
+      x: xa.l2r((x0 + x1) / 2),
+      y: (term.y0 + term.y1) / 2,
+      text,
+      showarrow: false,
+      font: term.label.font,
+      name: `term:${term.name}`,
+    });
+  }
+  return names;
+}
+
+// The names follow the axis as it is once Plotly has drawn it (a new view may move it).
+function placeTermNames(state) {
+  const names = termNames(state);
+  const key = JSON.stringify(names);
+  if (key === state.termKey) return Promise.resolve();
+  state.termKey = key;
+  state.layout.annotations = [...state.fig.layout.annotations, ...names];
+  return window.Plotly.relayout(state.plot, { annotations: state.layout.annotations });
+}
+
 function render(state) {
   const Plotly = window.Plotly;
   state.layout.width = state.wrap.clientWidth || undefined;
   state.placed = layoutEvents(state);
   const data = traces(state, state.placed);
-  return Plotly.react(state.plot, data, state.layout, state.config).then(() => {
+  return Plotly.react(state.plot, data, state.layout, state.config).then(() => placeTermNames(state)).then(() => {
     placeLabels(state, state.placed);
     state.plot.dataset.selected = state.sel === null ? "" : String(state.sel);
     state.plot.dataset.ready = state.rev;
@@ -603,7 +642,11 @@ export default function (component) {
     state.wrap.lang = state.fig.lang;
     state.pos = new Map(state.fig.events.idx.map((idx, i) => [idx, i]));
     const narrow = window.innerWidth < NARROW;
-    state.layout = { ...state.fig.layout, dragmode: narrow ? false : "pan" };
+    // The terms' names are drawn as annotations where the reader can see them (termNames).
+    state.terms = state.fig.layout.shapes.filter((shape) => shape.label);
+    const shapes = state.fig.layout.shapes.map(({ label, ...shape }) => shape);
+    state.layout = { ...state.fig.layout, shapes, dragmode: narrow ? false : "pan" };
+    state.termKey = null;
     state.config = { displaylogo: false, scrollZoom: !narrow, responsive: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
   }
   state.sel = payload.selected;

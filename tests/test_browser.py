@@ -115,6 +115,66 @@ def test_whole_article_opens_with_all_cited_passages_marked(page, server, shippe
     assert cited <= marked or all(any(c in m for m in marked) for c in cited)
 
 
+# Each term's name on the chart, with its left and right edge, and the plot area's, in pixels.
+TERM_NAMES_JS = """() => {
+  const gd = document.querySelector('.tl-plot');
+  const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  const names = [];
+  gd.layout.annotations.forEach((a, i) => {
+    if (!String(a.name).startsWith('term:')) return;
+    const box = gd.querySelector(`g.annotation[data-index="${i}"]`).getBoundingClientRect();
+    names.push([a.text, box.left, box.right]);
+  });
+  return {left: area.left, right: area.right, names};
+}"""
+
+
+def term_names(page) -> tuple[dict[str, tuple[float, float]], tuple[float, float]]:
+    got = page.evaluate(TERM_NAMES_JS)
+    return {text: (left, right) for text, left, right in got["names"]}, (got["left"], got["right"])
+
+
+def test_the_terms_in_view_are_named_whole_inside_the_chart(page, server):
+    # Obama's term began in 2009, before the axis (2013): his name sits in the part of his band in
+    # view, not on the band's middle, which is at the axis's edge. Sheinbaum's is out of view.
+    open_page(page, server.url)
+    names, (left, right) = term_names(page)
+    assert set(names) == {
+        "Barack Obama",
+        "Donald Trump",
+        "Joe Biden",
+        "Enrique Peña Nieto",
+        "Andrés Manuel López Obrador",
+    }
+    assert all(left <= a and b <= right for a, b in names.values()), (names, left, right)
+
+
+def test_a_term_with_too_little_of_its_band_in_view_is_not_named(page, server):
+    open_page(page, server.url)
+    # Obama's last ten days and López Obrador's first month: too narrow for their names
+    page.evaluate("Plotly.relayout(document.querySelector('.tl-plot'), {'xaxis.range': ['2017-01-10', '2019-01-01']})")
+    page.wait_for_function(
+        """() => document.querySelector('.tl-plot').layout.annotations
+             .filter((a) => String(a.name).startsWith('term:')).map((a) => a.text).sort().join('|')
+             === 'Donald Trump|Enrique Peña Nieto'"""
+    )
+    names, (left, right) = term_names(page)
+    assert all(left <= a and b <= right for a, b in names.values()), (names, left, right)
+
+
+def test_on_a_phone_a_band_too_narrow_for_the_whole_name_shows_the_short_one(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        phone = context.new_page()
+        open_page(phone, server.url)
+        names, (left, right) = term_names(phone)
+        # "Andrés Manuel López Obrador" is wider than his band on a phone; "Barack Obama" is not
+        assert set(names) == {"Barack Obama", "Donald Trump", "Joe Biden", "Enrique Peña Nieto", "López Obrador"}
+        assert all(left <= a and b <= right for a, b in names.values()), (names, left, right)
+    finally:
+        context.close()
+
+
 def test_table_row_selects_the_event(page, server, shipped):
     open_page(page, server.url)
     row = 2  # third row of the unsorted table: the third event in time

@@ -537,3 +537,20 @@ def test_the_bands_of_a_spanish_chart_carry_the_spanish_names():
     payload = chart.chart_payload(frame, dataset, lang="es")
     labels = [s["label"]["text"] for s in payload["layout"]["shapes"] if s.get("label")]
     assert labels == ["Ana &amp; Bo", "Ci Doe"]  # Plotly reads label text as markup: shows "&"
+
+
+def test_a_band_too_narrow_for_its_name_has_the_short_one_escaped_for_plotly():
+    short = Administration(
+        id="mx-amlo",
+        country="MX",
+        name="Andrés Manuel López Obrador",
+        short_name="López & <Obrador>",
+        party="Morena",
+        start="2018-12-01",
+        end="2024-09-30",
+        translations={"es": {"name": "Andrés Manuel López Obrador"}},
+    )
+    # a term without a short name (FIRST_TERM) has none: the browser leaves its band unnamed
+    dataset = SimpleNamespace(administrations=[FIRST_TERM, short], events=[])
+    got = chart.chart_payload(prepare_frame(dataset), dataset, lang="es")["short_names"]
+    assert got == {"mx-amlo": "López &amp; &lt;Obrador&gt;"}

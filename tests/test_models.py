@@ -255,6 +255,12 @@ ADMIN = {
 }
 
 
+def test_an_administration_may_have_a_short_name_on_one_line():
+    assert Administration.model_validate(ADMIN).short_name is None
+    assert Administration.model_validate({**ADMIN, "short_name": "Equis"}).short_name == "Equis"
+    assert set(errors(Administration, {**ADMIN, "short_name": "two\nlines"})) == {("short_name", "value_error")}
+
+
 def test_an_administration_names_itself_in_each_language():
     admin = Administration.model_validate(ADMIN)
     assert (admin.name_in("en"), admin.name_in("es"), admin.end) == ("X", "Equis", None)

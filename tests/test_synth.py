@@ -291,13 +291,13 @@ def _digest(root: Path) -> str:
             200,
             7,
             "c3dd5eacf242bf3529464c507c7882bf3e6262b45067584eac5ec901efdf4044",
-            {"events": 200, "sources": 40, "excerpts": 348, "manual_dates": 13, "files": 44, "bytes": 475455},
+            {"events": 200, "sources": 40, "excerpts": 348, "manual_dates": 13, "files": 44, "bytes": 475776},
         ),
         (
             9,
             0,
             "f7eecadb4921af06cab027c06fc8e1c1e8b100fec058bb9e7c399ce84e39c0e1",
-            {"events": 9, "sources": 2, "excerpts": 10, "manual_dates": 0, "files": 6, "bytes": 24598},
+            {"events": 9, "sources": 2, "excerpts": 10, "manual_dates": 0, "files": 6, "bytes": 24919},
         ),
     ],
 )
@@ -919,7 +919,7 @@ def test_three_events_with_the_default_seed_are_pinned(tmp_path):
         "manual_dates": 1,
         "dateparser_calls": 3,
         "files": 5,
-        "bytes": 10529,
+        "bytes": 10850,
         "out": str(out),
     }
     assert (out / "synth.json").read_text(encoding="utf-8") == (

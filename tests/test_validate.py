@@ -691,9 +691,9 @@ def test_unknown_key_in_a_translation_is_refused(tiny):
 
 def test_missing_administration_translation(tiny):
     tiny.replace("administrations.yaml", "    translations:\n      es:\n        name: Claudia Sheinbaum\n", "")
-    assert line_of(tiny, "administrations.yaml", "id: mx-sheinbaum") == 102
+    assert line_of(tiny, "administrations.yaml", "id: mx-sheinbaum") == 112
     assert tiny.problems() == [
-        'data/administrations.yaml:102: administration "mx-sheinbaum": translations: no es translation; '
+        'data/administrations.yaml:112: administration "mx-sheinbaum": translations: no es translation; '
         "add translations: {es: {name: ...}}"
     ]
 
@@ -838,7 +838,7 @@ def test_end_must_be_after_the_whole_month(tiny, end, problems):
         (
             "2021-01-21",  # 2021-01-20 belongs to no one
             [
-                'data/administrations.yaml:45: administration "us-biden": start: leaves a gap after "us-trump-1" '
+                'data/administrations.yaml:50: administration "us-biden": start: leaves a gap after "us-trump-1" '
                 "(ended 2021-01-19)"
             ],
         ),
@@ -847,7 +847,7 @@ def test_end_must_be_after_the_whole_month(tiny, end, problems):
 def test_a_one_day_gap_between_terms_is_reported(tiny, biden_start, problems):
     tiny.replace("administrations.yaml", "end: 2021-01-20", "end: 2021-01-19")
     tiny.replace("administrations.yaml", "start: 2021-01-20", f"start: {biden_start}")
-    assert line_of(tiny, "administrations.yaml", f"start: {biden_start}") == 45
+    assert line_of(tiny, "administrations.yaml", f"start: {biden_start}") == 50
     if problems:
         assert tiny.problems() == problems
     else:

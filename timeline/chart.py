@@ -231,6 +231,8 @@ def _chart_payload(frame: pd.DataFrame, dataset: Dataset, height: int, lang: str
         "lanes": [lane_y(i) for i in range(len(CATEGORIES))],
         "webgl": len(frame) > WEBGL_THRESHOLD,
         "layout": base_layout(dataset, frame, height, lang),
+        # a band too narrow for its term's whole name shows the short one (the band's shape name)
+        "short_names": {a.id: plotly_text(a.short_name) for a in dataset.administrations if a.short_name},
     }
 
 

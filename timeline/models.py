@@ -144,6 +144,8 @@ class Administration(Strict):
     id: Slug
     country: Literal["US", "MX"]
     name: Line
+    # what the chart writes on a term's band when the whole name does not fit ("López Obrador")
+    short_name: Line | None = None
     party: Line
     start: Day
     end: Day | None = None
