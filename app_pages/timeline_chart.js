@@ -505,7 +505,7 @@ function openList(state, clusterIndex, clientX, clientY) {
 function termNames(state) {
   const { xa } = axes(state);
   const [lo, hi] = xa.range.map((v) => xa.r2l(v));
-  const shortNames = state.fig.short_names || {};
+  const shortNames = state.fig.short_names;
   const names = [];
   for (const term of state.terms) {
     const x0 = Math.max(xa.r2l(term.x0), lo);

@@ -209,9 +209,18 @@ def test_a_tiny_datasets_markers_sit_in_their_lanes(tiny):
 # so every key Plotly reads is pinned: a renamed key or value draws nothing, or the wrong thing.
 
 
-def term(id_: str, country: str, name: str, party: str, start: str, end: str | None, es: str) -> Administration:
+def term(
+    id_: str, country: str, name: str, party: str, start: str, end: str | None, es: str, short_name: str | None = None
+) -> Administration:
     return Administration(
-        id=id_, country=country, name=name, party=party, start=start, end=end, translations={"es": {"name": es}}
+        id=id_,
+        country=country,
+        name=name,
+        short_name=short_name,
+        party=party,
+        start=start,
+        end=end,
+        translations={"es": {"name": es}},
     )
 
 
@@ -540,16 +549,8 @@ def test_the_bands_of_a_spanish_chart_carry_the_spanish_names():
 
 
 def test_a_band_too_narrow_for_its_name_has_the_short_one_escaped_for_plotly():
-    short = Administration(
-        id="mx-amlo",
-        country="MX",
-        name="Andrés Manuel López Obrador",
-        short_name="López & <Obrador>",
-        party="Morena",
-        start="2018-12-01",
-        end="2024-09-30",
-        translations={"es": {"name": "Andrés Manuel López Obrador"}},
-    )
+    name = "Andrés Manuel López Obrador"
+    short = term("mx-amlo", "MX", name, "Morena", "2018-12-01", "2024-09-30", name, short_name="López & <Obrador>")
     # a term without a short name (FIRST_TERM) has none: the browser leaves its band unnamed
     dataset = SimpleNamespace(administrations=[FIRST_TERM, short], events=[])
     got = chart.chart_payload(prepare_frame(dataset), dataset, lang="es")["short_names"]

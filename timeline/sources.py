@@ -89,14 +89,14 @@ class Article:
             return None
         # split(), not split(" "): a text opening with a space would give an empty first word,
         # and a hint that starts with a space
-        words = self.flat.split()
-        width = max(1, len(needle.split()))
+        words, needle_words = self.flat.split(), needle.split()
+        width = max(1, len(needle_words))
         starts = range(0, max(1, len(words) - width + 1))
         # Each comparison costs up to the square of the length: past the budget, compare only
         # the windows that share the most words with the quote.
         most = max(2, _HINT_BUDGET // max(1, len(needle)) ** 2)
         if len(starts) > most:
-            starts = _likeliest_windows(words, needle.split(), width, most)
+            starts = _likeliest_windows(words, needle_words, width, most)
         best, best_ratio = None, 0.0
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)
